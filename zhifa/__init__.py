@@ -1,0 +1,1 @@
+"""Zhifa (执法): a township comprehensive administrative law-enforcement platform."""

@@ -1,0 +1,86 @@
+"""API v1: django-ninja at /api/v1/, each app mounting its own router (zhifa/<app>/api.py)."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+
+from zhifa.accounts.auth import api_auth
+from zhifa.core.errors import DomainError
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """Chinese stays readable in the JSON (no \\u escapes)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    renderer=ChineseJSONRenderer(),
+    title="执法平台 API",
+    version="1",
+    description="乡镇综合行政执法平台接口。认证：`Authorization: Bearer <令牌>`（`zhifa token create` 生成）"
+    "或已登录的浏览器会话。错误统一为 `{code, message, details}`。",
+    urls_namespace="api",
+    auth=api_auth(),
+)
+
+
+# Each app's router lives in zhifa/<app>/api.py as ``router`` and is mounted at /api/v1/<prefix>/,
+# in the dependency order of settings.ZHIFA_APPS. ``API_PREFIX`` in the module overrides the app name.
+def _mount_routers() -> None:
+    for app in settings.ZHIFA_APPS:
+        try:
+            module = importlib.import_module(f"{app}.api")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.api":
+                raise
+            continue
+        prefix = getattr(module, "API_PREFIX", app.rsplit(".", 1)[-1])
+        api.add_router(f"/{prefix}/", module.router)
+
+
+_mount_routers()
+
+
+def _error(request, status: int, code: str, message: str, details: dict | None = None):
+    return api.create_response(
+        request, {"code": code, "message": message, "details": details or {}}, status=status
+    )
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    return _error(request, exc.status, exc.code, exc.message, exc.details)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    return _error(request, 422, "validation_error", "请求参数有误", {"errors": exc.errors})
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request, exc: AuthenticationError):
+    return _error(request, 401, "unauthorized", "未登录或令牌无效")
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "conflict"}
+    return _error(request, exc.status_code, codes.get(exc.status_code, "invalid"), str(exc))
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    return _error(request, 404, "not_found", "未找到该记录")
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc: PermissionDenied):
+    return _error(request, 403, "forbidden", str(exc) or "无权访问")

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from zhifa.core.deadlines import deadline_sweep
+
+
+class Command(BaseCommand):
+    help = "Raise due-soon and overdue deadline alarms (run daily or every few minutes)."
+
+    def handle(self, *args, **options):
+        result = deadline_sweep()
+        self.stdout.write(f"即将到期 {result.due_soon} 项，已超期 {result.overdue} 项")

@@ -1,0 +1,17 @@
+from .audit import AuditEvent, ChainedRecord
+from .calendar import CalendarDay, CalendarYear
+from .deadline import Deadline
+from .notification import Notification
+from .sequence import Sequence
+from .town import Town
+
+__all__ = [
+    "AuditEvent",
+    "CalendarDay",
+    "CalendarYear",
+    "ChainedRecord",
+    "Deadline",
+    "Notification",
+    "Sequence",
+    "Town",
+]

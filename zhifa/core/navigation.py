@@ -1,0 +1,73 @@
+"""The main navigation: sections in the order of the method 清单 · 队伍 · 网格 · 机制.
+
+URL names only (no imports of the apps), so core stays at the left of the dependency line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+    url_name: str
+    icon: str
+    summary: str
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "catalog",
+        "清单",
+        "catalog:index",
+        "list-check",
+        "权责清单：下放事项、实施依据、原实施部门、裁量基准与清单互认。",
+    ),
+    Section(
+        "team",
+        "队伍",
+        "team:index",
+        "users-group",
+        "执法队伍：执法队员与执法证、两个中队、“1+1+1”联络、辅助人员与后备人员库、值班表。",
+    ),
+    Section(
+        "grid",
+        "网格",
+        "grid:index",
+        "map-2",
+        "网格：片区、村、单元网格地图，网格员与巡查，监管对象及其历史。",
+    ),
+    Section(
+        "intake",
+        "线索",
+        "intake:index",
+        "inbox",
+        "线索：12345 工单、巡查发现、网格上报、县级移送函、群众举报，分拨与答复。",
+    ),
+    Section(
+        "cases",
+        "案件",
+        "cases:index",
+        "briefcase",
+        "案件：立案、调查取证、责令改正、强制措施、协助函、处罚程序、移送与联动执法、结案。",
+    ),
+    Section(
+        "documents",
+        "文书",
+        "documents:index",
+        "file-text",
+        "执法文书：生成、编号、打印、送达与卷宗。",
+    ),
+    Section(
+        "dashboard", "统计", "dashboard:index", "chart-bar", "统计：驾驶舱、期限看板、报表与导出。"
+    ),
+    Section(
+        "disclosure",
+        "公示",
+        "disclosure:index",
+        "speakerphone",
+        "公示：权责清单、执法人员、处罚决定的公开与撤回。",
+    ),
+)

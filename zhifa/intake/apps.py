@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    name = "zhifa.intake"
+    label = "intake"
+    verbose_name = "线索"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TeamConfig(AppConfig):
+    name = "zhifa.team"
+    label = "team"
+    verbose_name = "队伍"

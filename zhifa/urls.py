@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from zhifa.api import api
+
+urlpatterns = [
+    path("", include("zhifa.core.urls")),
+    path("accounts/", include("zhifa.accounts.urls")),
+    path("catalog/", include("zhifa.catalog.urls")),
+    path("grid/", include("zhifa.grid.urls")),
+    path("team/", include("zhifa.team.urls")),
+    path("documents/", include("zhifa.documents.urls")),
+    path("cases/", include("zhifa.cases.urls")),
+    path("intake/", include("zhifa.intake.urls")),
+    path("disclosure/", include("zhifa.disclosure.urls")),
+    path("dashboard/", include("zhifa.dashboard.urls")),
+    # The API authenticates itself (token or session) and answers 401 in JSON, never a redirect.
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
