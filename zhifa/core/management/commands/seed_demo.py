@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from zhifa.core.demo import seed_demo
+from zhifa.core.seeding import seed_demo
 
 
 class Command(BaseCommand):
