@@ -37,6 +37,16 @@ class Personas:
     outsider: Any
 
 
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache():
+    """Each test starts from the calendar tables as its own transaction sees them."""
+    from zhifa.core import workdays
+
+    workdays.clear_cache()
+    yield
+    workdays.clear_cache()
+
+
 @pytest.fixture
 def towns(db):
     from zhifa.accounts.demo import demo_towns

@@ -37,7 +37,7 @@ def event_append(
         )
         event = event_model(
             **{event_model.SUBJECT_FIELD: subject},
-            town_id=subject.town_id,
+            town_id=_town_id(subject),
             seq=locked.record_length + 1,
             actor=actor if getattr(actor, "pk", None) else None,
             actor_name=_actor_name(actor),
@@ -55,6 +55,13 @@ def event_append(
         )
         subject.record_length, subject.record_head = event.seq, event.hash
         return event
+
+
+def _town_id(subject: Any) -> int:
+    """The subject's town; a Town is its own (its record holds town-level events)."""
+    from .models import Town
+
+    return subject.pk if isinstance(subject, Town) else subject.town_id
 
 
 def _actor_name(actor: Any) -> str:

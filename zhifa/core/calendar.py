@@ -11,7 +11,8 @@ from django.utils import timezone
 from . import workdays
 from .deadlines import deadline_recompute_provisional
 from .errors import DomainError
-from .models import CalendarDay, CalendarYear
+from .audit import event_append
+from .models import CalendarDay, CalendarYear, Town, TownEvent
 
 
 def calendar_day_set(*, day: dt.date, is_workday: bool, name: str = "") -> CalendarDay:
@@ -24,8 +25,8 @@ def calendar_day_set(*, day: dt.date, is_workday: bool, name: str = "") -> Calen
 def calendar_year_publish(*, year: int, actor: Any, source: str) -> int:
     """Mark a year's schedule official and recompute open provisional deadlines.
 
-    The admin enters the holidays and 调休 workdays as ``CalendarDay`` rows first. Returns how many
-    deadlines moved.
+    The admin enters the holidays and 调休 workdays as ``CalendarDay`` rows first. Each town whose
+    deadlines moved gets an event on its record listing them. Returns how many deadlines moved.
     """
     if year in workdays.KNOWN_YEARS:
         raise DomainError(f"{year} 年的放假安排已内置，无需录入", code="calendar_known_year")
@@ -44,4 +45,25 @@ def calendar_year_publish(*, year: int, actor: Any, source: str) -> int:
             },
         )
         workdays.clear_cache()
-        return deadline_recompute_provisional(year=year)
+        moved = deadline_recompute_provisional(year=year)
+        by_town: dict[int, list] = {}
+        for deadline in moved:
+            by_town.setdefault(deadline.town_id, []).append(deadline)
+        for town in Town.objects.filter(pk__in=by_town):
+            rows = by_town[town.pk]
+            event_append(
+                event_model=TownEvent,
+                subject=town,
+                actor=actor,
+                event_type="calendar_published",
+                summary=f"录入{year}年正式放假安排，{len(rows)} 个暂定期限已重算",
+                new={
+                    "year": year,
+                    "source": source.strip(),
+                    "deadlines": [
+                        {"id": d.pk, "purpose": d.purpose, "due_at": d.due_at.isoformat()}
+                        for d in rows
+                    ],
+                },
+            )
+        return len(moved)

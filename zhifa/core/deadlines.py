@@ -89,13 +89,13 @@ def deadlines_for_subject(subject: Any) -> Any:
     )
 
 
-def deadline_recompute_provisional(*, year: int | None = None) -> int:
+def deadline_recompute_provisional(*, year: int | None = None) -> list[Deadline]:
     """Recompute open provisional deadlines (after an official schedule was entered).
 
-    Returns how many due times changed. Callers record the change in their own audit trail.
+    Returns the deadlines whose due time moved; the caller records the change.
     """
     workdays.clear_cache()
-    changed = 0
+    changed: list[Deadline] = []
     rows = Deadline.all_towns.filter(status=Deadline.Status.OPEN, provisional=True)
     if year is not None:
         rows = rows.filter(due_at__year__gte=year - 1, due_at__year__lte=year + 1)
@@ -103,7 +103,8 @@ def deadline_recompute_provisional(*, year: int | None = None) -> int:
         for deadline in rows.select_for_update():
             due = due_compute(start=deadline.start_at, amount=deadline.amount, unit=deadline.unit)
             if due.at != deadline.due_at or due.provisional != deadline.provisional:
-                changed += due.at != deadline.due_at
+                if due.at != deadline.due_at:
+                    changed.append(deadline)
                 deadline.due_at, deadline.provisional = due.at, due.provisional
                 deadline.save(update_fields=["due_at", "provisional"])
     return changed

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,25 +55,35 @@ class TimeAnswer:
     provisional: bool
 
 
+YearTable = tuple[dict[dt.date, tuple[bool, str]], bool]
+
+
 class _YearCache:
-    """Per-process cache of a year's exceptions; cleared when the calendar tables change."""
+    """Per-process cache of a year's exceptions.
+
+    Cleared in this process when the calendar tables change (signals); other processes (gunicorn
+    workers, the task worker) reload within ``TTL`` seconds.
+    """
+
+    TTL = 60.0
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._years: dict[int, tuple[dict[dt.date, tuple[bool, str]], bool]] = {}
+        self._years: dict[int, tuple[float, YearTable]] = {}
 
     def clear(self) -> None:
         with self._lock:
             self._years.clear()
 
-    def get(self, year: int) -> tuple[dict[dt.date, tuple[bool, str]], bool]:
+    def get(self, year: int) -> YearTable:
+        now = time.monotonic()
         with self._lock:
             cached = self._years.get(year)
-        if cached is None:
-            cached = _load_year(year)
+        if cached is None or now - cached[0] > self.TTL:
+            cached = (now, _load_year(year))
             with self._lock:
                 self._years[year] = cached
-        return cached
+        return cached[1]
 
 
 _cache = _YearCache()
@@ -82,7 +93,7 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def _load_year(year: int) -> tuple[dict[dt.date, tuple[bool, str]], bool]:
+def _load_year(year: int) -> YearTable:
     """The year's days that differ from the weekday rule, and whether the year is provisional."""
     from .models import CalendarDay, CalendarYear
 

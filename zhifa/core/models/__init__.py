@@ -3,7 +3,7 @@ from .calendar import CalendarDay, CalendarYear
 from .deadline import Deadline
 from .notification import Notification
 from .sequence import Sequence
-from .town import Town
+from .town import Town, TownEvent
 
 __all__ = [
     "AuditEvent",
@@ -14,4 +14,5 @@ __all__ = [
     "Notification",
     "Sequence",
     "Town",
+    "TownEvent",
 ]

@@ -1,8 +1,10 @@
 from django.core.validators import RegexValidator
 from django.db import models
 
+from .audit import AuditEvent, ChainedRecord
 
-class Town(models.Model):
+
+class Town(ChainedRecord):
     """乡镇: the tenant. Every domain record belongs to one town."""
 
     code = models.CharField(
@@ -45,3 +47,18 @@ class Town(models.Model):
 
     def __str__(self) -> str:
         return f"{self.county_name}{self.name}"
+
+
+class TownEvent(AuditEvent):
+    """The town's own record: settings changes, calendar publications, recomputed deadlines."""
+
+    SUBJECT_FIELD = "subject"
+
+    subject = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="events")
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = "乡镇事件"
+        verbose_name_plural = "乡镇事件"
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "seq"], name="core_townevent_seq_unique")
+        ]
