@@ -37,7 +37,7 @@ def test_the_sweep_alarms_once_for_due_soon_and_once_for_overdue(
     personas.officer.email = "officer@example.test"
     personas.officer.save()
     start = timezone.make_aware(dt.datetime(2026, 9, 29, 10, 0))
-    deadline = _open(personas, start)
+    _open(personas, start)
     before = timezone.make_aware(dt.datetime(2026, 10, 9, 9, 0))
     after = timezone.make_aware(dt.datetime(2026, 10, 13, 9, 0))
     with django_capture_on_commit_callbacks(execute=True):

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import workdays
+from .audit import event_append
 from .deadlines import deadline_recompute_provisional
 from .errors import DomainError
-from .audit import event_append
 from .models import CalendarDay, CalendarYear, Town, TownEvent
 
 
