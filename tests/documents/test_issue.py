@@ -268,3 +268,15 @@ def test_a_dossier_refuses_drafts(personas):
         services.dossier_build(
             town=personas.town, cover={}, documents=[draft(personas)], evidence_listing=[]
         )
+
+
+def test_a_hearing_notice_must_come_seven_working_days_before_the_hearing(personas):
+    late = draft(personas, "hearing_notice")
+    with pytest.raises(RuleViolation, match="七个工作日"):
+        services.document_issue(document=late, actor=personas.officer, date=dt.date(2026, 10, 20))
+    in_time = services.document_issue(
+        document=draft(personas, "hearing_notice"),
+        actor=personas.officer,
+        date=dt.date(2026, 10, 12),
+    )
+    assert in_time.number == "繁砂综执听通〔2026〕1号"
