@@ -33,9 +33,11 @@ from .models import (
 )
 from .photos import photo_check
 
-# Real boundaries drawn by different hands leave slivers; an overlap up to this many square
-# metres between two cells is accepted, anything larger is refused.
-OVERLAP_TOLERANCE_M2 = 10.0
+# Real boundaries drawn by different hands leave slivers along shared edges. An overlap is taken
+# as a sliver, and accepted, when it is on average at most this many metres wide and covers at most
+# SLIVER_MAX_SHARE of the smaller cell; anything larger is refused.
+SLIVER_WIDTH_M = 1.0
+SLIVER_MAX_SHARE = 0.01
 MAX_IMPORT_ERRORS_SHOWN = 5
 
 
@@ -134,7 +136,7 @@ def _validate_feature(
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         return None, f"{label}：坐标超出经纬度范围（应为 [经度, 纬度]）"
     if not shape.is_valid:
-        reason = shapely.validation.explain_validity(shape)
+        reason = shapely.is_valid_reason(shape)
         why = (
             "边界自相交"
             if "Self-intersection" in reason or "Ring" in reason
@@ -151,12 +153,12 @@ def cells_import(
     town: Town,
     data: bytes | str | dict[str, Any],
     datum: str = WGS84,
-    tolerance_m2: float = OVERLAP_TOLERANCE_M2,
+    sliver_width_m: float = SLIVER_WIDTH_M,
 ) -> ImportResult:
     """Create or update cells from a GeoJSON FeatureCollection (``properties.code``, ``.name``).
 
-    All or nothing: any bad code, invalid polygon or overlap beyond ``tolerance_m2`` with another
-    cell (in the file or already stored) refuses the whole file with a message naming the cells.
+    All or nothing: any bad code, invalid polygon or overlap wider than a sliver
+    (``sliver_width_m``) with another cell (in the file or already stored) refuses the whole file with a message naming the cells.
     """
     features = _parse_features(data)
     villages = {v.code: v for v in Village.all_towns.filter(town=town)}
@@ -175,7 +177,7 @@ def cells_import(
         seen.add(item.code)
         parsed.append(item)
     if not errors:
-        errors = _overlap_errors(town=town, parsed=parsed, tolerance_m2=tolerance_m2)
+        errors = _overlap_errors(town=town, parsed=parsed, sliver_width_m=sliver_width_m)
     if errors:
         shown = "；".join(errors[:MAX_IMPORT_ERRORS_SHOWN])
         more = (
@@ -215,7 +217,7 @@ def cells_import(
     return ImportResult(created=created, updated=updated)
 
 
-def _overlap_errors(*, town: Town, parsed: list[_Parsed], tolerance_m2: float) -> list[str]:
+def _overlap_errors(*, town: Town, parsed: list[_Parsed], sliver_width_m: float) -> list[str]:
     incoming = {p.code for p in parsed}
     others = [
         (c.code, geo.geojson_to_shape(c.geometry))
@@ -240,11 +242,15 @@ def _overlap_errors(*, town: Town, parsed: list[_Parsed], tolerance_m2: float) -
             overlap = shape.intersection(shapes[j])
             if overlap.is_empty or overlap.area == 0:
                 continue
-            area = geo.area_m2(overlap)
-            if area > tolerance_m2:
+            metric = geo.to_metres(overlap, overlap.centroid.y)
+            area = float(metric.area)
+            width = 2 * area / metric.length if metric.length else 0.0
+            smaller = min(geo.area_m2(shape), geo.area_m2(shapes[j]))
+            if width > sliver_width_m or area > SLIVER_MAX_SHARE * smaller:
                 reported.add(pair)  # type: ignore[arg-type]
                 errors.append(
-                    f"网格 {pair[0]} 与 {pair[1]} 重叠约 {area:,.0f} 平方米（允许 {tolerance_m2:g} 平方米以内）"
+                    f"网格 {pair[0]} 与 {pair[1]} 重叠约 {area:,.0f} 平方米、平均宽约 {width:,.1f} 米"
+                    f"（边界缝隙允许宽 {sliver_width_m:g} 米以内）"
                 )
     return errors
 
