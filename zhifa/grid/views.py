@@ -37,7 +37,7 @@ def villages(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "grid/villages.html",
-        {"zones": sel.zones_for(town), "villages": sel.villages_for(town)},
+        {"zones": sel.zones_for(town), "villages": sel.villages_for(town), "is_staff": True},
     )
 
 
@@ -51,7 +51,7 @@ def cell_import(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, result.message)
         return redirect("grid:index")
-    return render(request, "grid/import.html", {"form": form, "town": town})
+    return render(request, "grid/import.html", {"form": form, "town": town, "is_staff": True})
 
 
 def subjects(request: HttpRequest) -> HttpResponse:
@@ -59,9 +59,8 @@ def subjects(request: HttpRequest) -> HttpResponse:
     town = sel.town_required(request)
     kind, q = request.GET.get("kind", ""), request.GET.get("q", "").strip()
     rows = sel.subjects_for(town, kind=kind, q=q)
-    return render(
-        request, "grid/subjects.html", {"rows": rows, "kind": kind, "q": q, "form": SubjectForm()}
-    )
+    context = {"rows": rows, "kind": kind, "q": q, "form": SubjectForm(), "is_staff": True}
+    return render(request, "grid/subjects.html", context)
 
 
 @require_POST
@@ -86,7 +85,8 @@ def patrols(request: HttpRequest) -> HttpResponse:
     town = sel.town_required(request)
     rows = sel.patrols_for_user(request.user, town)[:100]
     findings = sel.findings_for_user(request.user, town)[:50]
-    return render(request, "grid/patrols.html", {"rows": rows, "findings": findings})
+    context = {"rows": rows, "findings": findings, "is_staff": sel.is_grid_staff(request.user)}
+    return render(request, "grid/patrols.html", context)
 
 
 def patrol_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -99,6 +99,7 @@ def patrol_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checkin_form": CheckInForm(),
         "finding_form": FindingForm(),
         "mine": patrol.patroller_id == request.user.pk,
+        "is_staff": sel.is_grid_staff(request.user),
     }
     return render(request, "grid/patrol.html", context)
 
