@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.accounts.access import require_role
 
 from . import selectors as sel
 from . import services
-from .forms import CellImportForm, CheckInForm, FindingForm, SubjectForm
-from .models import PatrolCheckIn
+from .forms import CellImportForm, CheckInForm, FindingForm, PatrolPlanForm, SubjectForm
+from .models import GridCell, PatrolCheckIn
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -86,7 +89,43 @@ def patrols(request: HttpRequest) -> HttpResponse:
     rows = sel.patrols_for_user(request.user, town)[:100]
     findings = sel.findings_for_user(request.user, town)[:50]
     context = {"rows": rows, "findings": findings, "is_staff": sel.is_grid_staff(request.user)}
+    if sel.can_plan_patrols(request.user):
+        context["plan_form"] = _plan_form(town, initial={"day": timezone.localdate()})
     return render(request, "grid/patrols.html", context)
+
+
+def _plan_form(town, data=None, initial=None) -> PatrolPlanForm:
+    return PatrolPlanForm(
+        data, initial=initial, people=sel.patrollers_for(town), villages=sel.villages_for(town)
+    )
+
+
+@require_POST
+def patrol_new(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, "leader", "squadron_leader", "admin")
+    town = sel.town_required(request)
+    form = _plan_form(town, request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "请完整填写巡查任务："
+            + "；".join(f"{form.fields[k].label}{v[0]}" for k, v in form.errors.items()),
+        )
+        return redirect("grid:patrols")
+    data = form.cleaned_data
+    tz = timezone.get_current_timezone()
+    patrol = services.patrol_plan(
+        town=town,
+        patroller=sel.patrollers_for(town).get(pk=data["patroller"]),
+        title=data["title"],
+        kind=data["kind"],
+        starts_at=dt.datetime.combine(data["day"], data["start"], tz),
+        ends_at=dt.datetime.combine(data["day"], data["end"], tz),
+        cells=GridCell.objects.filter(town=town, village__code__in=data["villages"]),
+        note=data["note"],
+    )
+    messages.success(request, f"已安排巡查任务“{patrol.title}”")
+    return redirect("grid:patrols")
 
 
 def patrol_detail(request: HttpRequest, pk: int) -> HttpResponse:
