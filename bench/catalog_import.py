@@ -17,7 +17,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhifa.settings")
 if "DATABASE_URL" not in os.environ:
     os.environ["ZHIFA_VAR_DIR"] = tempfile.mkdtemp(prefix="zhifa-bench-")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
