@@ -133,7 +133,7 @@ def test_the_public_page_needs_no_login_and_shows_no_internal_notes(catalog, cli
     assert page.status_code == 200
     text = page.content.decode()
     assert "权责清单公示" in text and "对施工工地未设置硬质围挡" in text
-    assert "S5 故事" not in text and "断电函须附" not in text  # internal notes
+    assert "本县较大数额标准" not in text and "断电函须附" not in text  # internal notes
     assert "对非法占用土地的行政处罚" not in text  # not held: not the town's power
 
 

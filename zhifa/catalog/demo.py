@@ -3,6 +3,8 @@ import path an admin uses (``catalog_import_rows``), so the demo list is valid b
 
 from __future__ import annotations
 
+import importlib
+
 from zhifa.core.models import Town
 
 from .demo_departments import seed_departments
@@ -28,7 +30,18 @@ def demo_rows(codes: set[str] | None = None) -> list[tuple[int, dict]]:
     return [(n + 3, values) for n, values in enumerate(rows)]
 
 
+def domains_ensure() -> None:
+    """The 11 domains of migration 0002 (a flushed test database loses migration data)."""
+    from .models import Domain
+
+    for sort, (code, name) in enumerate(
+        importlib.import_module("zhifa.catalog.migrations.0002_domains").DOMAINS, 1
+    ):
+        Domain.objects.get_or_create(code=code, defaults={"name": name, "sort": sort})
+
+
 def seed() -> None:
+    domains_ensure()
     for town in Town.objects.filter(code__in=["140924101", "140924103"]).order_by("code"):
         seed_departments(town)
         codes = None if town.code == "140924101" else SECOND_TOWN_CODES
