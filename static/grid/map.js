@@ -1,0 +1,52 @@
+// Grid map: cells as vector layers (WGS-84, as stored). Base tiles only when a tile URL is configured,
+// so the map works on a closed network on a plain background.
+(function () {
+  const el = document.getElementById("grid-map");
+  if (!el || !window.L) return;
+  const center = el.dataset.center.split(",").map(Number);
+  const map = L.map(el, { zoomControl: true, attributionControl: false }).setView(center, 13);
+  if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19 }).addTo(map);
+  const info = document.getElementById("cell-info");
+  const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const byVillage = {};
+  let selected = null;
+  const baseStyle = (f) => ({ color: f.properties.color, weight: 1, fillColor: f.properties.color, fillOpacity: 0.18 });
+  function show(layer) {
+    const p = layer.feature.properties;
+    if (selected) selected.setStyle(baseStyle(selected.feature));
+    selected = layer;
+    layer.setStyle({ weight: 3, fillOpacity: 0.45 });
+    info.innerHTML = `<div class="fw-bold mb-1">${esc(p.name)}</div>
+      <dl class="row mb-0 small"><dt class="col-5">网格编码</dt><dd class="col-7 font-monospace">${esc(p.code)}</dd>
+      <dt class="col-5">村（社区）</dt><dd class="col-7">${esc(p.village)}</dd>
+      <dt class="col-5">片区</dt><dd class="col-7">${esc(p.zone)}</dd>
+      <dt class="col-5">面积</dt><dd class="col-7">${(p.area_m2 / 10000).toFixed(1)} 公顷</dd></dl>`;
+  }
+  fetch(el.dataset.cellsUrl, { credentials: "same-origin" })
+    .then((r) => r.json())
+    .then((data) => {
+      const layer = L.geoJSON(data, {
+        style: baseStyle,
+        onEachFeature: (f, l) => {
+          (byVillage[f.properties.village_code] ||= []).push(l);
+          l.on("click", () => show(l));
+          l.bindTooltip(f.properties.name, { sticky: true });
+        },
+      }).addTo(map);
+      if (data.features.length) map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+      el.dataset.loaded = String(data.features.length);
+    });
+  document.querySelectorAll("[data-village]").forEach((b) =>
+    b.addEventListener("click", () => {
+      const layers = byVillage[b.dataset.village] || [];
+      if (!layers.length) return;
+      map.fitBounds(L.featureGroup(layers).getBounds(), { padding: [20, 20] });
+      show(layers[0]);
+    })
+  );
+  map.on("contextmenu", (e) => {
+    fetch(`${el.dataset.locateUrl}?lat=${e.latlng.lat}&lng=${e.latlng.lng}`, { credentials: "same-origin" })
+      .then((r) => r.json())
+      .then((a) => L.popup().setLatLng(e.latlng).setContent(a.inside ? `${esc(a.village)} · ${esc(a.cell_code)}<br>${esc(a.zone)}片区 ${esc(a.squadron || "")}` : esc(a.message)).openOn(map));
+  });
+})();

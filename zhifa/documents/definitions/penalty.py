@@ -1,0 +1,685 @@
+"""处罚程序与决定: 事先告知书（两种）, 听证通知书, 听证笔录, 法制审核意见书, 行政处罚决定书,
+当场行政处罚决定书, 不予行政处罚决定书."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..formatting import to_decimal
+from . import DocType, Field, register
+from .common import (
+    HANDLERS,
+    NOT_SUSPENDED,
+    PARTY_LINES,
+    REMEDY_ON_THE_SPOT,
+    REMEDY_ORDINARY,
+    SAMPLE_TOWN_CASE,
+    SURCHARGE,
+    XCF,
+    addressee,
+    handlers_check,
+    header,
+    need,
+    need_block,
+    number,
+    p,
+    seal,
+    signatures,
+)
+
+A44 = f"{XCF}第四十四条"
+A52 = f"{XCF}第五十二条"
+A51 = f"{XCF}第五十一条"
+A58 = f"{XCF}第五十八条"
+A59 = f"{XCF}第五十九条"
+A64 = f"{XCF}第六十四条"
+A33 = f"{XCF}第三十三条"
+A67 = f"{XCF}第六十七条"
+A72 = f"{XCF}第七十二条"
+
+EVIDENCE = p(
+    "以上事实有下列证据证明：{% for e in evidence %}{{ forloop.counter }}.{{ e }}；{% endfor %}"
+)
+S5 = {
+    **SAMPLE_TOWN_CASE,
+    "facts": "2026年8月18日起，在砂河镇示范路东段住宅楼建设工地施工过程中，未设置硬质围挡（未围挡长度180米），"
+    "裸露土方约1200平方米未覆盖，运输车辆未冲洗即驶出工地，造成扬尘污染",
+    "evidence": [
+        "现场检查（勘验）笔录1份",
+        "询问笔录1份",
+        "现场照片12张、执法记录仪视频2段",
+        "营业执照复印件、建筑工程施工许可证复印件",
+    ],
+    "violated": "《中华人民共和国大气污染防治法》第六十九条第三款",
+    "basis": "《中华人民共和国大气污染防治法》第一百一十五条第一款第一项",
+    "discretion": "依据《山西省住房城乡建设领域行政处罚裁量基准》，当事人未围挡长度超过100米，属较重情形",
+    "penalty": {"kind": "罚款", "amount": 60000, "content": "罚款人民币陆万元整（¥60,000.00）"},
+}
+
+register(
+    DocType(
+        code="prior_notice",
+        name="行政处罚事先告知书",
+        group="处罚程序",
+        abbr="罚告",
+        description="作出处罚决定前，告知拟处罚的内容及事实、理由、依据，并告知陈述、申辩权（处罚法第四十四条）。适用于不属听证范围的案件。",
+        blocks=[
+            header("行政处罚事先告知书", red=True),
+            number(),
+            addressee(),
+            p("经查，你（单位）{{ facts }}。"),
+            EVIDENCE,
+            p(
+                "你（单位）的上述行为违反了{{ violated }}的规定。{% if discretion %}{{ discretion }}。{% endif %}"
+                "依据{{ basis }}的规定，本机关拟对你（单位）作出如下行政处罚：{{ penalty.content }}。"
+            ),
+            p(
+                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
+                "如需陈述、申辩，请在收到本告知书之日起{{ statement_days }}个工作日内向本机关提出；逾期未提出的，视为放弃上述权利。"
+                "本机关不因你（单位）陈述、申辩而给予更重的处罚。",
+                key="rights",
+            ),
+            p(
+                "联系人：{{ contact.name }}　　联系电话：{{ contact.phone }}　　地址：{{ contact.address }}",
+                indent=False,
+            ),
+            seal(),
+            signatures(("当事人（签收人）签名：", ""), ("签收日期：", "")),
+        ],
+        fields=(
+            Field("party.name", "当事人"),
+            Field("facts", "违法事实"),
+            Field("evidence", "证据（列表）"),
+            Field("violated", "违反的规定"),
+            Field("discretion", "裁量理由"),
+            Field("basis", "处罚依据"),
+            Field("penalty.content", "拟作出的处罚内容"),
+            Field("statement_days", "陈述申辩期限（工作日）"),
+            Field("contact.*", "联系人、电话、地址"),
+        ),
+        needs=(
+            need("当事人姓名或者名称", A44, "party.name"),
+            need("拟作出的行政处罚内容", A44, "penalty.content"),
+            need("违法事实", A44, "facts"),
+            need("证据", A44, "evidence", min_items=1),
+            need("处罚的理由和依据", A44, "basis"),
+            need("陈述、申辩的期限", A44, "statement_days"),
+            need_block("陈述、申辩权利告知", A44, "rights"),
+            need_block("行政机关印章位置", A44, "seal"),
+        ),
+        sample={
+            **S5,
+            "penalty": {
+                "kind": "罚款",
+                "amount": 20000,
+                "content": "罚款人民币贰万元整（¥20,000.00）",
+            },
+            "statement_days": 3,
+            "contact": {
+                "name": "张演练",
+                "phone": "0350-5550110",
+                "address": "繁峙县砂河镇人民政府综合行政执法队",
+            },
+        },
+    )
+)
+
+register(
+    DocType(
+        code="prior_notice_hearing",
+        name="行政处罚事先告知书（听证）",
+        group="处罚程序",
+        abbr="听告",
+        description="拟作出较大数额罚款等属于听证范围的处罚的，同时告知要求听证的权利，当事人应在五个工作日内提出（处罚法第四十四条、第六十三条、第六十四条）。",
+        blocks=[
+            header("行政处罚事先告知书", red=True, subtitle="（适用听证程序）"),
+            number(),
+            addressee(),
+            p("经查，你（单位）{{ facts }}。"),
+            EVIDENCE,
+            p(
+                "你（单位）的上述行为违反了{{ violated }}的规定。{% if discretion %}{{ discretion }}。{% endif %}"
+                "依据{{ basis }}的规定，本机关拟对你（单位）作出如下行政处罚：{{ penalty.content }}。"
+            ),
+            p(
+                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
+                "如需陈述、申辩，请在收到本告知书之日起{{ statement_days }}个工作日内向本机关提出。",
+                key="rights",
+            ),
+            p(
+                "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求举行听证。"
+                "如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。听证不收取费用。",
+                key="hearing_rights",
+            ),
+            p(
+                "联系人：{{ contact.name }}　　联系电话：{{ contact.phone }}　　地址：{{ contact.address }}",
+                indent=False,
+            ),
+            seal(),
+            signatures(("当事人（签收人）签名：", ""), ("签收日期：", "")),
+        ],
+        fields=(
+            Field("party.name", "当事人"),
+            Field("facts", "违法事实"),
+            Field("evidence", "证据（列表）"),
+            Field("violated", "违反的规定"),
+            Field("discretion", "裁量理由"),
+            Field("basis", "处罚依据"),
+            Field("penalty.content", "拟作出的处罚内容"),
+            Field("statement_days", "陈述申辩期限（工作日）"),
+            Field("contact.*", "联系人、电话、地址"),
+        ),
+        needs=(
+            need("当事人姓名或者名称", A44, "party.name"),
+            need("拟作出的行政处罚内容", A44, "penalty.content"),
+            need("违法事实", A44, "facts"),
+            need("证据", A44, "evidence", min_items=1),
+            need("处罚的理由和依据", A44, "basis"),
+            need("陈述、申辩的期限", A44, "statement_days"),
+            need_block("陈述、申辩权利告知", A44, "rights"),
+            need_block("要求听证的权利及五个工作日期限", A64, "hearing_rights"),
+            need_block("行政机关印章位置", A44, "seal"),
+        ),
+        sample={
+            **S5,
+            "statement_days": 5,
+            "contact": {
+                "name": "张演练",
+                "phone": "0350-5550110",
+                "address": "繁峙县砂河镇人民政府综合行政执法队",
+            },
+        },
+    )
+)
+
+register(
+    DocType(
+        code="hearing_notice",
+        name="听证通知书",
+        group="处罚程序",
+        abbr="听通",
+        description="听证的七个工作日前，通知当事人举行听证的时间、地点；主持人由非本案调查人员担任（处罚法第六十四条）。",
+        blocks=[
+            header("听证通知书", red=True),
+            number(),
+            addressee(),
+            p(
+                "根据你（单位）于{{ hearing.requested|plain_date }}提出的听证申请，本机关决定于{{ hearing.time|plain_datetime }}"
+                "在{{ hearing.place }}就{{ case.cause }}{% if hearing.public %}公开{% else %}不公开{% endif %}举行听证。"
+            ),
+            p(
+                "听证主持人：{{ hearing.chair }}；听证员：{{ hearing.members|join_cn }}；记录员：{{ hearing.clerk }}。"
+            ),
+            p(
+                "你（单位）如认为听证主持人、听证员、记录员与本案有直接利害关系的，有权申请回避。"
+                "你（单位）可以亲自参加听证，也可以委托一至二人代理；委托代理人参加的，应当提交由你（单位）签名或者盖章的授权委托书。"
+                "请携带身份证明、有关证据材料准时出席。无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。",
+                key="rights",
+            ),
+            p("联系人：{{ contact.name }}　　联系电话：{{ contact.phone }}", indent=False),
+            seal(),
+            signatures(("当事人（签收人）签名：", ""), ("签收日期：", "")),
+        ],
+        fields=(
+            Field("party.name", "当事人"),
+            Field("case.cause", "案由"),
+            Field("hearing.requested", "申请听证日期"),
+            Field("hearing.time", "听证时间"),
+            Field("hearing.place", "听证地点"),
+            Field("hearing.public", "是否公开"),
+            Field("hearing.chair", "主持人"),
+            Field("hearing.members", "听证员（列表）"),
+            Field("hearing.clerk", "记录员"),
+        ),
+        needs=(
+            need("当事人姓名或者名称", A64, "party.name"),
+            need("听证时间", A64, "hearing.time"),
+            need("听证地点", A64, "hearing.place"),
+            need("听证主持人", A64, "hearing.chair"),
+            need_block("申请回避、委托代理及缺席后果的告知", A64, "rights"),
+            need_block("行政机关印章位置", A64, "seal"),
+        ),
+        sample={
+            **S5,
+            "hearing": {
+                "requested": "2026-10-12",
+                "time": "2026-10-23T09:00:00",
+                "place": "砂河镇人民政府三楼会议室",
+                "public": True,
+                "chair": "孙审例",
+                "members": ["蒋示例", "沈示例"],
+                "clerk": "韩示例",
+            },
+            "contact": {"name": "张演练", "phone": "0350-5550110"},
+        },
+    )
+)
+
+register(
+    DocType(
+        code="hearing_record",
+        name="听证笔录",
+        group="处罚程序",
+        abbr="",
+        description="听证应当制作笔录，交当事人或者其代理人核对无误后签字或者盖章（处罚法第六十四条）；处罚决定依笔录作出（第六十五条）。",
+        blocks=[
+            header("听证笔录"),
+            {
+                "kind": "grid",
+                "rows": [
+                    [{"l": "案由", "v": "{{ case.cause }}", "span": 3}],
+                    [
+                        {
+                            "l": "听证时间",
+                            "v": "{{ hearing.time|plain_datetime }} 至 {{ hearing.end|plain_datetime }}",
+                            "span": 3,
+                        }
+                    ],
+                    [
+                        {"l": "听证地点", "v": "{{ hearing.place }}"},
+                        {
+                            "l": "听证方式",
+                            "v": "{% if hearing.public %}公开{% else %}不公开{% endif %}",
+                        },
+                    ],
+                    [
+                        {"l": "主持人", "v": "{{ hearing.chair }}"},
+                        {"l": "听证员", "v": "{{ hearing.members|join_cn }}"},
+                    ],
+                    [
+                        {"l": "记录员", "v": "{{ hearing.clerk }}"},
+                        {
+                            "l": "案件调查人员",
+                            "v": "{% for h in handlers %}{{ h.name }}{% if not forloop.last %}、{% endif %}{% endfor %}",
+                        },
+                    ],
+                    [
+                        {"l": "当事人", "v": "{{ party.name }}"},
+                        {"l": "法定代表人", "v": "{{ party.legal_rep }}"},
+                    ],
+                    [{"l": "委托代理人", "v": "{{ hearing.agents|join_cn }}", "span": 3}],
+                ],
+            },
+            {"kind": "heading", "text": "听证记录："},
+            p(
+                "主持人宣布听证开始，核对听证参加人身份，宣布听证纪律，告知当事人有申请回避、陈述、申辩和质证的权利。"
+                "当事人{{ hearing.recusal|default:'不申请回避' }}。"
+            ),
+            {"kind": "qa", "source": "hearing.proceedings"},
+            p(
+                "{% if hearing.final_statement %}当事人最后陈述：{{ hearing.final_statement }}{% endif %}"
+            ),
+            p("主持人宣布听证结束。以上笔录经当事人（代理人）核对无误。"),
+            signatures(
+                ("当事人（代理人）签名：", ""),
+                ("案件调查人员签名：", ""),
+                ("主持人签名：", ""),
+                ("听证员签名：", ""),
+                ("记录员签名：", ""),
+            ),
+        ],
+        fields=(
+            Field("case.cause", "案由"),
+            Field("hearing.time", "听证开始时间"),
+            Field("hearing.end", "结束时间"),
+            Field("hearing.place", "地点"),
+            Field("hearing.chair", "主持人"),
+            Field("hearing.members", "听证员"),
+            Field("hearing.clerk", "记录员"),
+            Field("hearing.agents", "委托代理人"),
+            Field("hearing.proceedings", "听证过程（q 发言人及问题，a 回答）"),
+            Field("hearing.final_statement", "当事人最后陈述"),
+        ),
+        needs=(
+            need("听证时间", A64, "hearing.time"),
+            need("听证地点", A64, "hearing.place"),
+            need("听证主持人", A64, "hearing.chair"),
+            need("听证过程记录", A64, "hearing.proceedings", min_items=1),
+        ),
+        sample={
+            **S5,
+            "hearing": {
+                "time": "2026-10-23T09:00:00",
+                "end": "2026-10-23T10:40:00",
+                "place": "砂河镇人民政府三楼会议室",
+                "public": True,
+                "chair": "孙审例",
+                "members": ["蒋示例", "沈示例"],
+                "clerk": "韩示例",
+                "agents": ["褚示例（公司项目经理）", "秦示例（律师）"],
+                "proceedings": [
+                    {
+                        "q": "（调查人员张演练）陈述案件事实、证据、处罚依据及拟处罚意见。",
+                        "a": "（当事人代理人）对现场检查笔录记载的事实无异议。",
+                    },
+                    {
+                        "q": "（主持人）当事人对拟处罚数额有何意见？",
+                        "a": "（秦示例）当事人已于8月25日完成整改，系初次违法，请求从轻处罚。",
+                    },
+                    {
+                        "q": "（调查人员刘测试）当事人整改情况已经复查属实，但违法持续时间较长、未围挡长度较大。",
+                        "a": "（褚示例）我们认识到了错误，今后一定规范施工。",
+                    },
+                ],
+                "final_statement": "请求综合考虑整改情况从轻处罚。",
+            },
+        },
+    )
+)
+
+register(
+    DocType(
+        code="legal_review",
+        name="法制审核意见书",
+        group="处罚程序",
+        abbr="",
+        description="重大执法决定作出前须经法制审核；未经审核或者审核未通过的，不得作出决定（处罚法第五十八条）。",
+        blocks=[
+            header("法制审核意见书"),
+            {
+                "kind": "grid",
+                "rows": [
+                    [{"l": "案件名称", "v": "{{ case.cause }}", "span": 3}],
+                    [
+                        {"l": "当事人", "v": "{{ party.name }}"},
+                        {"l": "案号", "v": "{{ case.number }}"},
+                    ],
+                    [
+                        {
+                            "l": "承办人",
+                            "v": "{% for h in handlers %}{{ h.name }}{% if not forloop.last %}、{% endif %}{% endfor %}",
+                        },
+                        {"l": "送审时间", "v": "{{ review.submitted|plain_date }}"},
+                    ],
+                    [{"l": "审核情形", "v": "{{ review.ground }}", "span": 3}],
+                    [{"l": "拟处理意见", "v": "{{ review.proposal }}", "span": 3}],
+                    [
+                        {
+                            "l": "审核内容",
+                            "v": "1.执法主体是否合法：{{ review.items.subject|default:'合法' }}\n2.执法人员是否具备执法资格：{{ review.items.officers|default:'具备' }}\n"
+                            "3.案件事实是否清楚、证据是否确实充分：{{ review.items.facts|default:'事实清楚，证据确实充分' }}\n"
+                            "4.适用法律是否准确、裁量是否适当：{{ review.items.law|default:'适用法律准确，裁量适当' }}\n"
+                            "5.程序是否合法：{{ review.items.procedure|default:'程序合法' }}\n"
+                            "6.是否超越法定权限、是否涉嫌犯罪需要移送：{{ review.items.transfer|default:'未超越权限，不涉嫌犯罪' }}",
+                            "span": 3,
+                        }
+                    ],
+                    [
+                        {
+                            "l": "审核意见",
+                            "v": "{{ review.opinion }}\n\n审核结论：{{ review.conclusion }}",
+                            "span": 3,
+                            "h": 35,
+                        }
+                    ],
+                    [
+                        {
+                            "l": "审核人员",
+                            "v": "{{ review.reviewer }}（法律职业资格证书编号：{{ review.qualification }}）\n{{ review.date|cn_date }}",
+                            "span": 3,
+                        }
+                    ],
+                ],
+            },
+        ],
+        fields=(
+            Field("case.*", "案件名称、案号"),
+            Field("party.name", "当事人"),
+            Field("review.submitted", "送审时间"),
+            Field("review.ground", "审核情形（第五十八条第一款第几项）"),
+            Field("review.proposal", "拟处理意见"),
+            Field("review.items.*", "逐项审核结果"),
+            Field("review.opinion", "审核意见"),
+            Field("review.conclusion", "审核结论：通过／不通过／退回补充调查"),
+            Field("review.reviewer", "审核人员"),
+            Field("review.qualification", "法律职业资格证书编号"),
+            Field("review.date", "审核日期"),
+        ),
+        needs=(
+            need("审核意见", A58, "review.opinion"),
+            need("审核结论", A58, "review.conclusion"),
+            need("审核人员", A58, "review.reviewer"),
+        ),
+        sample={
+            **S5,
+            "review": {
+                "submitted": "2026-10-26",
+                "ground": "经过听证程序，直接关系当事人重大权益（处罚法第五十八条第一款第二项）",
+                "proposal": "对当事人罚款人民币陆万元整",
+                "opinion": "本案执法主体合法，执法人员具备执法资格，事实清楚，证据确实充分，适用法律正确，程序合法。"
+                "听证中当事人提出的整改情况已经复查属实，裁量意见在法定幅度内，建议维持。",
+                "conclusion": "通过",
+                "reviewer": "孙审例",
+                "qualification": "A2026140000000001",
+                "date": "2026-10-28",
+            },
+        },
+    )
+)
+
+
+def _require_fine_text(context: dict[str, Any]) -> list[tuple[str, str]]:
+    penalty = context.get("penalty") or {}
+    if penalty.get("kind") == "罚款" and to_decimal(penalty.get("amount")) is None:
+        return [("罚款决定应载明罚款数额", A59)]
+    return []
+
+
+register(
+    DocType(
+        code="penalty_decision",
+        name="行政处罚决定书",
+        group="处罚决定",
+        abbr="罚决",
+        description="载明处罚法第五十九条全部事项并加盖印章；罚款自收到决定书之日起十五日内缴纳（第六十七条），逾期每日加处百分之三（第七十二条）。",
+        blocks=[
+            header("行政处罚决定书", red=True),
+            number(),
+            PARTY_LINES,
+            p(
+                "{{ case.cause|default:'' }}{% if case.cause %}一案，{% endif %}本机关于{{ case.filed|plain_date }}立案调查。经查明：你（单位）{{ facts }}。"
+            ),
+            EVIDENCE,
+            p(
+                "你（单位）的上述行为违反了{{ violated }}的规定。{% if procedure_note %}{{ procedure_note }}{% endif %}"
+                "{% if discretion %}{{ discretion }}。{% endif %}依据{{ basis }}的规定，本机关决定对你（单位）作出如下行政处罚：{{ penalty.content }}。"
+            ),
+            p(
+                "{% if performance %}{{ performance }}{% else %}限你（单位）自收到本决定书之日起十五日内，持本决定书到{{ payment.bank }}"
+                "（账号：{{ payment.account }}）缴纳罚款，或者通过{{ payment.online|default:'山西省非税收入电子缴款系统' }}电子缴纳。{% endif %}",
+                key="performance",
+            ),
+            SURCHARGE,
+            REMEDY_ORDINARY,
+            NOT_SUSPENDED,
+            seal(),
+        ],
+        fields=(
+            Field("party.*", "当事人姓名或者名称、代码、法定代表人、地址"),
+            Field("case.cause", "案由"),
+            Field("case.filed", "立案日期"),
+            Field("facts", "违法事实"),
+            Field("evidence", "证据（列表）"),
+            Field("violated", "违反的规定"),
+            Field("procedure_note", "程序经过（告知、听证、审核）"),
+            Field("discretion", "裁量理由"),
+            Field("basis", "处罚依据"),
+            Field("penalty.kind", "处罚种类"),
+            Field("penalty.amount", "罚款数额（元）"),
+            Field("penalty.content", "处罚内容"),
+            Field("payment.bank", "缴款银行"),
+            Field("payment.account", "缴款账号"),
+            Field("performance", "非罚款处罚的履行方式和期限"),
+        ),
+        needs=(
+            need("当事人的姓名或者名称", A59, "party.name"),
+            need("当事人地址", A59, "party.address"),
+            need("违反法律、法规、规章的事实", A59, "facts"),
+            need("证据", A59, "evidence", min_items=1),
+            need("行政处罚的种类（内容）", A59, "penalty.content"),
+            need("行政处罚的依据", A59, "basis"),
+            need("行政处罚的履行方式和期限", A59, "payment.bank", "performance"),
+            need_block("申请行政复议、提起行政诉讼的途径和期限", A59, "remedy"),
+            need_block("逾期不缴纳罚款加处罚款的告知", A72, "surcharge"),
+            need_block("作出决定的行政机关名称、日期和印章", A59, "seal"),
+        ),
+        checks=(_require_fine_text,),
+        sample={
+            **S5,
+            "procedure_note": "本机关于2026年9月29日向你（单位）送达了行政处罚事先告知书，你（单位）于2026年10月12日提出听证申请，"
+            "本机关于2026年10月23日依法举行听证，并经法制审核。",
+            "payment": {"bank": "中国农业银行繁峙县支行", "account": "1409 2400 0000 0000 001"},
+        },
+    )
+)
+
+
+def on_the_spot_limits(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """简易程序: a warning, or a fine ≤200 yuan (citizen) / ≤3,000 yuan (organisation)."""
+    penalty = context.get("penalty") or {}
+    amount = to_decimal(penalty.get("amount"))
+    if amount is None:
+        return []
+    organisation = (context.get("party") or {}).get("kind") == "单位"
+    limit = 3000 if organisation else 200
+    if amount > limit:
+        who = "法人或者其他组织" if organisation else "公民"
+        return [(f"当场处罚对{who}的罚款不得超过{limit}元，本案应适用普通程序", A51)]
+    return []
+
+
+register(
+    DocType(
+        code="onthespot_decision",
+        name="当场行政处罚决定书",
+        group="处罚决定",
+        abbr="当罚",
+        description="简易程序：警告或者对公民二百元以下、对单位三千元以下罚款（处罚法第五十一条）；预定格式、编有号码，当场交付，报所属机关备案（第五十二条）；复议前置（复议法第二十三条）。",
+        blocks=[
+            header("当场行政处罚决定书", red=True),
+            number(),
+            PARTY_LINES,
+            p(
+                "你（单位）于{{ act.time|plain_datetime }}在{{ act.place }}{{ facts }}，违反了{{ violated }}的规定。"
+                "依据{{ basis }}的规定，本机关决定当场给予如下行政处罚：{{ penalty.content }}。"
+            ),
+            p(
+                "{% if payment.on_the_spot %}罚款已由执法人员当场收缴，并出具财政部门统一制发的专用票据（票据号：{{ payment.receipt_no }}）。"
+                "{% else %}请于收到本决定书之日起十五日内到{{ payment.bank }}缴纳罚款。{% endif %}",
+                key="performance",
+            ),
+            SURCHARGE,
+            REMEDY_ON_THE_SPOT,
+            p("执法人员：" + HANDLERS, indent=False),
+            p("处罚地点：{{ act.place }}　　处罚时间：{{ doc.date|plain_date }}", indent=False),
+            seal(),
+            signatures(
+                ("当事人签名：", "{{ party_signature }}"),
+                ("执法人员签名：", ""),
+            ),
+            {
+                "kind": "note",
+                "text": "{% if refused_to_sign %}当事人拒绝签收，已由执法人员注明：{{ refused_to_sign }}。{% endif %}本决定书一式二份，一份当场交付当事人，一份报所属行政机关备案。",
+            },
+        ],
+        fields=(
+            Field("party.*", "当事人（kind: 个人／单位）"),
+            Field("act.time", "违法时间"),
+            Field("act.place", "违法地点"),
+            Field("facts", "违法行为"),
+            Field("violated", "违反的规定"),
+            Field("basis", "处罚依据"),
+            Field("penalty.content", "处罚种类和数额"),
+            Field("penalty.amount", "罚款数额（元）"),
+            Field("payment.*", "当场收缴（on_the_spot, receipt_no）或缴款银行"),
+            Field("handlers", "执法人员及执法证号"),
+            Field("refused_to_sign", "当事人拒绝签收的情况"),
+        ),
+        needs=(
+            need("当事人姓名或者名称", A52, "party.name"),
+            need("违法行为", A52, "facts"),
+            need("违法时间", A52, "act.time"),
+            need("违法地点", A52, "act.place"),
+            need("行政处罚的种类和依据", A52, "basis"),
+            need("罚款数额或者处罚内容", A52, "penalty.content"),
+            need_block("申请行政复议（复议前置）的途径和期限", A52, "remedy"),
+            need_block("行政机关名称和印章", A52, "seal"),
+        ),
+        checks=(handlers_check(f"{XCF}第四十二条"), on_the_spot_limits),
+        sample={
+            **SAMPLE_TOWN_CASE,
+            "party": {
+                "name": "示例摊主武某",
+                "kind": "个人",
+                "id_number": "140924199000000000",
+                "address": "繁峙县砂河镇东街",
+            },
+            "act": {"time": "2026-09-05T10:20:00", "place": "砂河镇东街农贸市场北口人行道"},
+            "facts": "擅自占用人行道摆摊经营水果，经劝阻拒不改正",
+            "violated": "《城市道路管理条例》第二十七条第（六）项",
+            "basis": "《城市道路管理条例》第四十二条",
+            "penalty": {"kind": "罚款", "amount": 100, "content": "罚款人民币壹佰元整（¥100.00）"},
+            "payment": {"on_the_spot": True, "receipt_no": "晋财罚示例0000123"},
+        },
+    )
+)
+
+register(
+    DocType(
+        code="no_penalty_decision",
+        name="不予行政处罚决定书",
+        group="处罚决定",
+        abbr="不罚",
+        description="违法行为轻微并及时改正、没有造成危害后果的，不予处罚；初次违法且危害后果轻微并及时改正的，可以不予处罚；对当事人进行教育（处罚法第三十三条）。",
+        blocks=[
+            header("不予行政处罚决定书", red=True),
+            number(),
+            PARTY_LINES,
+            p("经查，你（单位）{{ facts }}。"),
+            EVIDENCE,
+            p(
+                "你（单位）的上述行为违反了{{ violated }}的规定。鉴于{{ reason }}，依据{{ basis }}的规定，本机关决定对你（单位）不予行政处罚。"
+            ),
+            p(
+                "本机关已于{{ education.date|plain_date }}对你（单位）进行了{{ education.form|default:'批评教育' }}。请你（单位）今后严格遵守法律规定，杜绝类似行为再次发生。"
+            ),
+            REMEDY_ORDINARY,
+            seal(),
+        ],
+        fields=(
+            Field("party.*", "当事人"),
+            Field("facts", "违法事实"),
+            Field("evidence", "证据"),
+            Field("violated", "违反的规定"),
+            Field("reason", "不予处罚的情形"),
+            Field("basis", "不予处罚的依据"),
+            Field("education.date", "教育日期"),
+            Field("education.form", "教育方式"),
+        ),
+        needs=(
+            need("当事人的姓名或者名称", A33, "party.name"),
+            need("当事人地址", A33, "party.address"),
+            need("违法事实", A33, "facts"),
+            need("不予处罚的情形", A33, "reason"),
+            need("不予处罚的依据", A33, "basis"),
+            need("对当事人的教育", A33, "education.date"),
+            need_block("申请行政复议、提起行政诉讼的途径和期限", A59, "remedy"),
+            need_block("行政机关印章位置", A33, "seal"),
+        ),
+        sample={
+            **SAMPLE_TOWN_CASE,
+            "party": {
+                "name": "繁峙县示例餐饮店",
+                "id_number": "92140924MA0XXXXX2B",
+                "legal_rep": "陈示例",
+                "address": "繁峙县砂河镇新兴街",
+            },
+            "facts": "于2026年9月6日在店门前人行道堆放杂物约3平方米，影响行人通行",
+            "evidence": ["现场检查笔录1份", "现场照片4张", "整改后复查照片2张"],
+            "violated": "《城市市容和环境卫生管理条例》第十四条",
+            "reason": "你（单位）系初次违法，危害后果轻微，且在执法人员指出后当场清理完毕",
+            "basis": "《中华人民共和国行政处罚法》第三十三条第一款",
+            "education": {"date": "2026-09-06", "form": "当面批评教育并签署《依法经营承诺书》"},
+        },
+    )
+)

@@ -1,0 +1,64 @@
+"""Reads for documents, scoped to the request's towns by the default manager."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from zhifa.core.errors import NotFound
+
+from .models import Document, TemplateVersion
+
+
+def document_list(
+    *,
+    town: Any,
+    doc_type: str = "",
+    status: str = "",
+    q: str = "",
+    year: int | None = None,
+) -> QuerySet[Document]:
+    qs = Document.objects.filter(town=town).select_related("template", "issued_by", "created_by")
+    if doc_type:
+        qs = qs.filter(doc_type=doc_type)
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(number_year=year)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(title__icontains=q))
+    return qs.order_by("-created_at", "-pk")
+
+
+def documents_of_owner(*, owner: Any) -> QuerySet[Document]:
+    """Every document of a record (e.g. a case), in the order they were drafted."""
+    kind = ContentType.objects.get_for_model(owner)
+    return Document.objects.filter(owner_type=kind, owner_id=str(owner.pk)).order_by(
+        "created_at", "pk"
+    )
+
+
+def documents_by_owner_key(*, town: Any, owner_type: str, owner_id: str) -> QuerySet[Document]:
+    """By "app_label.model" and id, for pages and the API."""
+    try:
+        app_label, model = owner_type.split(".", 1)
+        kind = ContentType.objects.get(app_label=app_label, model=model)
+    except (ValueError, ContentType.DoesNotExist):
+        return Document.objects.none()
+    return Document.objects.filter(town=town, owner_type=kind, owner_id=owner_id).order_by(
+        "created_at", "pk"
+    )
+
+
+def document_get(*, town: Any, pk: int) -> Document:
+    """The only way pages and the API fetch a document: within the user's acting town."""
+    document = Document.objects.filter(town=town, pk=pk).select_related("template", "town").first()
+    if document is None:
+        raise NotFound("未找到该文书")
+    return document
+
+
+def template_versions(*, town: Any, doc_type: str) -> QuerySet[TemplateVersion]:
+    return TemplateVersion.objects.filter(town=town, doc_type=doc_type).select_related("created_by")

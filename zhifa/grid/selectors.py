@@ -1,0 +1,127 @@
+"""Reads of the grid, filtered by what the user may see.
+
+A grid member who holds no other role sees only the cells assigned to them (and what lies in them);
+the team's staff see the whole town.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from zhifa.accounts.access import require_role
+from zhifa.accounts.roles import (
+    ADMIN,
+    AUXILIARY,
+    GRID_MEMBER,
+    LEADER,
+    LEGAL_REVIEWER,
+    OFFICER,
+    SQUADRON_LEADER,
+    has_role,
+)
+from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.models import Town
+
+from .models import GridCell, Patrol, PatrolFinding, Subject, Village, Zone
+
+STAFF_ROLES = (LEADER, SQUADRON_LEADER, OFFICER, AUXILIARY, LEGAL_REVIEWER, ADMIN)
+MANAGER_ROLES = (LEADER, ADMIN)
+
+
+def is_grid_staff(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, *STAFF_ROLES)
+
+
+def can_manage(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, *MANAGER_ROLES)
+
+
+def require_grid_access(user: Any) -> None:
+    """Staff and grid members use the grid pages; other roles (county departments) do not."""
+    require_role(user, *STAFF_ROLES, GRID_MEMBER)
+
+
+def require_staff(user: Any) -> None:
+    require_role(user, *STAFF_ROLES)
+
+
+def town_required(request: Any) -> Town:
+    town = getattr(request, "town", None)
+    if town is None:
+        raise Forbidden("请先选择所在乡镇")
+    return town
+
+
+def zones_for(town: Town) -> QuerySet[Zone]:
+    return Zone.objects.filter(town=town).annotate(village_count=Count("villages"))
+
+
+def villages_for(town: Town) -> QuerySet[Village]:
+    return (
+        Village.objects.filter(town=town)
+        .select_related("zone")
+        .annotate(cell_count=Count("cells"))
+        .order_by("code")
+    )
+
+
+def cells_for_user(user: Any, town: Town) -> QuerySet[GridCell]:
+    cells = GridCell.objects.filter(town=town).select_related("village__zone")
+    if is_grid_staff(user):
+        return cells
+    if has_role(user, GRID_MEMBER):
+        return cells.filter(members__user=user, members__is_active=True)
+    return cells.none()
+
+
+def cell_get_for_user(user: Any, town: Town, code: str) -> GridCell:
+    cell = cells_for_user(user, town).filter(code=code).first()
+    if cell is None:
+        raise NotFound("未找到该网格，或该网格不由您负责")
+    return cell
+
+
+def subjects_for(town: Town, *, kind: str = "", q: str = "") -> QuerySet[Subject]:
+    rows = Subject.objects.filter(town=town).select_related("cell__village", "operator")
+    if kind:
+        rows = rows.filter(kind=kind)
+    if q:
+        rows = rows.filter(name__icontains=q) | rows.filter(address__icontains=q)
+    return rows
+
+
+def patrols_for_user(user: Any, town: Town) -> QuerySet[Patrol]:
+    rows = (
+        Patrol.objects.filter(town=town)
+        .select_related("patroller")
+        .annotate(
+            checkin_count=Count("checkins", distinct=True),
+            finding_count=Count("findings", distinct=True),
+        )
+    )
+    if is_grid_staff(user) and has_role(user, LEADER, SQUADRON_LEADER, ADMIN):
+        return rows
+    return rows.filter(patroller=user)
+
+
+def patrol_get_for_user(user: Any, town: Town, pk: int) -> Patrol:
+    patrol = patrols_for_user(user, town).filter(pk=pk).first()
+    if patrol is None:
+        raise NotFound("未找到该巡查任务，或它不是您的任务")
+    return patrol
+
+
+def findings_for_user(user: Any, town: Town) -> QuerySet[PatrolFinding]:
+    rows = PatrolFinding.objects.filter(town=town).select_related(
+        "reported_by", "cell__village", "subject"
+    )
+    if is_grid_staff(user):
+        return rows
+    return rows.filter(reported_by=user)
+
+
+def findings_untaken(town: Town) -> QuerySet[PatrolFinding]:
+    """For intake: findings not yet turned into leads, oldest first."""
+    return PatrolFinding.all_towns.filter(town=town, taken_at__isnull=True).order_by("at")

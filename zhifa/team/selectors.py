@@ -1,0 +1,201 @@
+"""Reads of the team: roster, expiring certificates, squadron workload, liaison matrix, duty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from zhifa.accounts.access import require_role
+from zhifa.accounts.roles import (
+    ADMIN,
+    AUXILIARY,
+    DEPARTMENT,
+    LEADER,
+    LEGAL_REVIEWER,
+    OFFICER,
+    SQUADRON_LEADER,
+)
+from zhifa.core.errors import NotFound
+from zhifa.core.models import Town
+from zhifa.grid.models import GridCell, Patrol, PatrolFinding, Subject
+
+from .models import Certificate, DutyShift, Liaison, Officer, Squadron, Team
+
+STAFF_ROLES = (LEADER, SQUADRON_LEADER, OFFICER, AUXILIARY, LEGAL_REVIEWER, ADMIN)
+EXPIRY_WARNING_DAYS = 30
+
+
+def require_team_access(user: Any) -> None:
+    require_role(user, *STAFF_ROLES)
+
+
+def require_liaison_access(user: Any) -> None:
+    """County liaison staff may read the matrix of the towns they supervise."""
+    require_role(user, *STAFF_ROLES, DEPARTMENT)
+
+
+def team_for(town: Town) -> Team | None:
+    return Team.objects.filter(town=town).select_related("leader", "deputy").first()
+
+
+def _with_certificates(qs: QuerySet[Officer]) -> QuerySet[Officer]:
+    return qs.select_related("user", "squadron").prefetch_related(
+        Prefetch(
+            "certificates",
+            queryset=Certificate.objects.prefetch_related("domains").order_by("-valid_to"),
+        )
+    )
+
+
+@dataclass
+class RosterRow:
+    officer: Officer
+    certificate: Certificate | None
+    status: str  # valid / expiring / expired / none
+    days_left: int | None = None
+
+
+def certificate_status(officer: Officer, today: dt.date) -> RosterRow:
+    certs = list(officer.certificates.all())
+    current = next((c for c in certs if c.is_valid_on(today)), None)
+    if current is not None:
+        days = (current.valid_to - today).days
+        status = "expiring" if days <= EXPIRY_WARNING_DAYS else "valid"
+        return RosterRow(officer, current, status, days)
+    if certs:
+        return RosterRow(officer, certs[0], "expired")
+    return RosterRow(officer, None, "none")
+
+
+def roster(town: Town, *, today: dt.date | None = None) -> list[RosterRow]:
+    today = today or timezone.localdate()
+    officers = _with_certificates(Officer.objects.filter(town=town, is_active=True))
+    return [certificate_status(o, today) for o in officers]
+
+
+def certificates_expiring(
+    town: Town, *, today: dt.date | None = None, days: int = EXPIRY_WARNING_DAYS
+) -> QuerySet[Certificate]:
+    """Certificates valid today that run out within ``days`` (the team page and cockpit flag them)."""
+    today = today or timezone.localdate()
+    return (
+        Certificate.objects.filter(
+            town=town,
+            officer__is_active=True,
+            valid_from__lte=today,
+            valid_to__gte=today,
+            valid_to__lte=today + dt.timedelta(days=days),
+        )
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
+        .select_related("officer__user")
+        .order_by("valid_to")
+    )
+
+
+def officer_get(town: Town, pk: int) -> Officer:
+    officer = _with_certificates(Officer.objects.filter(town=town)).filter(pk=pk).first()
+    if officer is None:
+        raise NotFound("未找到该执法队员")
+    return officer
+
+
+# Apps to the right (cases) add their counts to a squadron's workload: each counter takes a
+# squadron and returns {label: number}. Until cases exist, the grid's own figures are shown.
+workload_counters: list[Callable[[Squadron], dict[str, int]]] = []
+
+
+@dataclass
+class Workload:
+    squadron: Squadron
+    officers: int
+    certified: int
+    villages: int
+    cells: int
+    subjects: int
+    patrols_open: int
+    findings_untaken: int
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+def squadron_workloads(town: Town, *, today: dt.date | None = None) -> list[Workload]:
+    today = today or timezone.localdate()
+    rows = []
+    squadrons = (
+        Squadron.objects.filter(town=town)
+        .select_related("zone", "leader")
+        .annotate(
+            officer_count=Count("officers", filter=Q(officers__is_active=True), distinct=True),
+            certified_count=Count(
+                "officers",
+                filter=Q(
+                    officers__is_active=True,
+                    officers__employment=Officer.Employment.FULL_TIME,
+                    officers__certificates__valid_from__lte=today,
+                    officers__certificates__valid_to__gte=today,
+                ),
+                distinct=True,
+            ),
+            village_count=Count("zone__villages", distinct=True),
+        )
+    )
+    for sq in squadrons:
+        cells = GridCell.objects.filter(village__zone=sq.zone)
+        officer_users = Officer.objects.filter(squadron=sq).values("user_id")
+        extra: dict[str, int] = {}
+        for counter in workload_counters:
+            extra.update(counter(sq))
+        rows.append(
+            Workload(
+                squadron=sq,
+                officers=sq.officer_count,
+                certified=sq.certified_count,
+                villages=sq.village_count,
+                cells=cells.count(),
+                subjects=Subject.objects.filter(cell__village__zone=sq.zone).count(),
+                patrols_open=Patrol.objects.filter(patroller__in=officer_users)
+                .exclude(status=Patrol.Status.DONE)
+                .count(),
+                findings_untaken=PatrolFinding.objects.filter(
+                    cell__village__zone=sq.zone, taken_at__isnull=True
+                ).count(),
+                extra=extra,
+            )
+        )
+    return rows
+
+
+def liaison_matrix(town: Town) -> QuerySet[Liaison]:
+    return (
+        Liaison.objects.filter(town=town, officer__is_active=True)
+        .select_related("officer__user", "officer__squadron", "domain", "department", "leader")
+        .order_by("domain__sort", "officer__sort")
+    )
+
+
+def shifts_between(town: Town, start: dt.datetime, end: dt.datetime) -> QuerySet[DutyShift]:
+    return (
+        DutyShift.objects.filter(town=town, starts_at__lt=end, ends_at__gt=start)
+        .select_related("officer__user", "squadron")
+        .order_by("starts_at", "kind")
+    )
+
+
+def on_duty_at(town: Town, at: dt.datetime | None = None) -> QuerySet[DutyShift]:
+    """Who is on duty (定点、巡逻) or on call (备勤) at ``at`` (default: now)."""
+    at = at or timezone.now()
+    return shifts_between(town, at, at + dt.timedelta(microseconds=1))
+
+
+def public_officers(town: Town, *, today: dt.date | None = None) -> list[RosterRow]:
+    """执法人员公示: in-post 专职 officers with a certificate valid today. Name and certificate only."""
+    today = today or timezone.localdate()
+    officers = _with_certificates(
+        Officer.objects.filter(town=town, is_active=True, employment=Officer.Employment.FULL_TIME)
+    )
+    rows = [certificate_status(o, today) for o in officers]
+    return [r for r in rows if r.status in ("valid", "expiring")]
