@@ -174,7 +174,9 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
             subjects |= Q(subject_type=ContentType.objects.get_for_model(model), subject_id__in=pks)
     open_ = Deadline.objects.filter(subjects, status=Deadline.Status.OPEN).order_by("due_at")
     work.overdue = list(open_.filter(due_at__lt=now))
-    work.due_soon = list(open_.filter(due_at__gte=now, due_at__lte=now + dt.timedelta(days=soon_days)))
+    work.due_soon = list(
+        open_.filter(due_at__gte=now, due_at__lte=now + dt.timedelta(days=soon_days))
+    )
     return work
 
 

@@ -113,6 +113,9 @@ def case_transfer(
             facts=facts,
             suspected_crime=suspected_crime,
             seized_items=seized,
+            sent_at=timezone.now()
+            if on == timezone.localdate()
+            else aware(dt.datetime.combine(on, dt.time(9, 0))),
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         transfer.evidence.set(evidence)

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zhifa.cases.selectors import record_problems
 from zhifa.cases.models import Case
+from zhifa.cases.selectors import record_problems
 
 
 class Command(BaseCommand):
