@@ -1,21 +1,24 @@
-// Grid map: cells as vector layers (WGS-84, as stored). Base tiles only when a tile URL is configured,
-// so the map works on a closed network on a plain background.
+// Grid map: cells as vector layers (WGS-84, as stored), filled per village, outlined per zone, with
+// village names. Base tiles only when a tile URL is configured, so it works on a closed network.
 (function () {
   const el = document.getElementById("grid-map");
   if (!el || !window.L) return;
   const center = el.dataset.center.split(",").map(Number);
-  const map = L.map(el, { zoomControl: true, attributionControl: false }).setView(center, 13);
+  const map = L.map(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 }).setView(center, 13);
   if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19 }).addTo(map);
   const info = document.getElementById("cell-info");
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const palette = ["#a5d8ff", "#b2f2bb", "#ffec99", "#ffc9c9", "#d0bfff", "#99e9f2", "#ffd8a8", "#eebefa", "#c3fae8", "#d8f5a2"];
+  const fill = (code) => palette[parseInt(code, 10) % palette.length];
   const byVillage = {};
   let selected = null;
-  const baseStyle = (f) => ({ color: f.properties.color, weight: 1, fillColor: f.properties.color, fillOpacity: 0.18 });
+  const baseStyle = (f) => ({ color: f.properties.color, weight: 1, opacity: 0.7, fillColor: fill(f.properties.village_code), fillOpacity: 0.55 });
   function show(layer) {
     const p = layer.feature.properties;
     if (selected) selected.setStyle(baseStyle(selected.feature));
     selected = layer;
-    layer.setStyle({ weight: 3, fillOpacity: 0.45 });
+    layer.setStyle({ weight: 3, opacity: 1, fillOpacity: 0.85 });
+    layer.bringToFront();
     info.innerHTML = `<div class="fw-bold mb-1">${esc(p.name)}</div>
       <dl class="row mb-0 small"><dt class="col-5">网格编码</dt><dd class="col-7 font-monospace">${esc(p.code)}</dd>
       <dt class="col-5">村（社区）</dt><dd class="col-7">${esc(p.village)}</dd>
@@ -30,10 +33,15 @@
         onEachFeature: (f, l) => {
           (byVillage[f.properties.village_code] ||= []).push(l);
           l.on("click", () => show(l));
-          l.bindTooltip(f.properties.name, { sticky: true });
         },
       }).addTo(map);
-      if (data.features.length) map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+      const labels = L.layerGroup().addTo(map);
+      Object.values(byVillage).forEach((layers) => {
+        const name = layers[0].feature.properties.village.replace(/（.*）/, "");
+        const at = L.featureGroup(layers).getBounds().getCenter();
+        L.marker(at, { interactive: false, icon: L.divIcon({ className: "zhifa-village-label", html: esc(name), iconSize: null }) }).addTo(labels);
+      });
+      if (data.features.length) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
       el.dataset.loaded = String(data.features.length);
     });
   document.querySelectorAll("[data-village]").forEach((b) =>

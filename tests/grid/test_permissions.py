@@ -129,3 +129,45 @@ def test_a_grid_member_sees_only_their_own_findings(patrol, member, personas, ap
     patrol_finding_report(town=personas.town, user=personas.officer, description="振华街占道经营")
     mine = api_client(member).get("/api/v1/grid/findings").json()
     assert [f["description"] for f in mine] == ["村口有暴露垃圾"]
+
+
+def test_a_squadron_leader_plans_a_patrol_for_a_grid_member(
+    personas, member, client, login, places
+):
+    response = login(client, personas.squadron_leader).post(
+        "/grid/patrols/new/",
+        {
+            "patroller": member.pk,
+            "title": "同路村夜间巡查",
+            "kind": "area",
+            "day": "2026-11-27",
+            "start": "19:00",
+            "end": "22:00",
+            "villages": ["002"],
+        },
+        follow=True,
+    )
+    assert "已安排巡查任务“同路村夜间巡查”" in response.content.decode()
+    from zhifa.grid.models import Patrol
+
+    patrol = Patrol.objects.get(title="同路村夜间巡查")
+    assert [c.code for c in patrol.cells.all()] == [C]
+
+
+def test_a_patrol_ending_before_it_starts_is_refused(personas, member, client, login):
+    response = login(client, personas.squadron_leader).post(
+        "/grid/patrols/new/",
+        {
+            "patroller": member.pk,
+            "title": "颠倒",
+            "kind": "area",
+            "day": "2026-11-27",
+            "start": "19:00",
+            "end": "18:00",
+        },
+    )
+    assert response.status_code == 400 and "结束时间应晚于开始时间" in response.content.decode()
+
+
+def test_an_officer_may_not_plan_patrols(personas, member, client, login):
+    assert login(client, personas.officer).post("/grid/patrols/new/", {}).status_code == 403

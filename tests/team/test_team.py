@@ -152,9 +152,10 @@ def test_the_locate_api_names_the_squadron_of_the_zone(personas, squadrons, cell
 def test_the_squadron_page_counts_villages_cells_and_officers(
     client, login, personas, squadrons, cells, make_officer
 ):
-    make_officer(name="甲", squadron=squadrons["rural"])
+    officer = make_officer(name="外勤甲", squadron=squadrons["rural"])
     page = login(client, personas.leader).get("/team/squadrons/").content.decode()
-    assert "镇区外中队" in page and "甲" in page
+    assert "镇区外中队" in page
+    assert f'href="/team/officers/{officer.pk}/">外勤甲</a>' in page
 
 
 def test_the_public_page_shows_names_and_certificate_numbers_without_login(

@@ -1,7 +1,5 @@
 """Catalog API: items (filters q, type, domain, department, held), item detail, departments, summary."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from ninja import Query, Router, Schema
@@ -126,6 +124,15 @@ class SummaryOut(Schema):
     by_department: list[SummaryRowOut]
 
 
+def _town(request):
+    """The town the caller acts for (a county user's token carries no own town: first supervised)."""
+    if getattr(request, "town", None) is not None:
+        return request.town
+    from zhifa.core.models import Town
+
+    return Town.objects.filter(pk__in=getattr(request, "town_ids", ())).order_by("code").first()
+
+
 def _item(item: PowerItem, held: bool) -> dict:
     return {
         "id": item.pk,
@@ -147,7 +154,7 @@ def _item(item: PowerItem, held: bool) -> dict:
 def items(request, filters: Query[ItemQuery]):
     """`held`: whether the town holds the item on `on` (today by default)."""
     found = selectors.item_list(
-        town=request.town,
+        town=_town(request),
         filters=selectors.ItemFilters(
             q=filters.q,
             type=filters.type,
@@ -162,7 +169,7 @@ def items(request, filters: Query[ItemQuery]):
 
 @router.get("/items/{item_id}", response=ItemDetailOut, summary="事项详情")
 def item_detail(request, item_id: int, on: dt.date | None = None):
-    item = selectors.item_get(town=request.town, pk=item_id)
+    item = selectors.item_get(town=_town(request), pk=item_id)
     held = item_held_by_town(item=item, on=on) if on else item.held
     return {
         **_item(item, held),
@@ -238,7 +245,7 @@ def departments(request):
             "domains": [x.name for x in d.domains.all()],
             "item_count": d.item_count,
         }
-        for d in selectors.department_list(town=request.town)
+        for d in selectors.department_list(town=_town(request))
     ]
 
 
@@ -247,7 +254,7 @@ def summary(request, on: dt.date | None = None):
     from django.utils import timezone
 
     on = on or timezone.localdate()
-    result = selectors.catalog_summary(town=request.town, on=on)
+    result = selectors.catalog_summary(town=_town(request), on=on)
     return {
         "on": on,
         "total": result.total,

@@ -527,3 +527,32 @@ def row_values(item: PowerItem) -> dict[str, Any]:
         ),
         "备注": item.notes,
     }
+
+
+def row_snapshot(row: ItemRow) -> dict[str, Any]:
+    """The row as ``row_values`` would give it once saved (no database round trip)."""
+    from types import SimpleNamespace as NS
+
+    kinds = "、".join(PenaltyKind(k).label for k in row.penalty_kinds)
+    return {
+        "序号": row.sort,
+        "事项编码": row.code,
+        "事项名称": row.name,
+        "事项类型": PowerItem.Type(row.type).label,
+        "实施依据": "\n".join(format_provision(NS(**p)) for p in row.provisions),
+        "原实施部门": row.department.name,
+        "领域": row.domain.name,
+        "处罚种类": kinds,
+        "罚款标准": "\n".join(format_fine_rule(NS(**r)) for r in row.fine_rules),
+        "裁量基准": "\n".join(format_standard(NS(**s)) for s in row.standards),
+        "不予处罚情形": row.exemption_conditions,
+        "下放状态": row.status,
+        "下放日期": row.held_from,
+        "收回日期": row.held_to,
+        "下放文件": row.decision_ref,
+        "清单互认": "\n".join(
+            f"{r['department'].name}｜{r['confirmed_on']:%Y-%m-%d}｜{r['letter_number']}"
+            for r in row.recognitions
+        ),
+        "备注": row.notes,
+    }

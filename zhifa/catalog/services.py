@@ -17,6 +17,7 @@ from .cells import (
     Lookups,
     latest_allocation,
     row_parse,
+    row_snapshot,
     row_values,
 )
 from .models import (
@@ -80,6 +81,9 @@ def item_save(
             old = _snapshot(_refresh(item))
         if not creating and item.is_retired:
             raise DomainError("已停用的事项不能修改")
+        before, after = _changes(old, row_snapshot(row))
+        if not before and not after:
+            return None
         for name in (
             "name",
             "type",
@@ -96,21 +100,17 @@ def item_save(
         item.save()
         _replace_children(item, row, creating)
         _sync_allocation(item, row, creating)
-        fresh = _refresh(item)
-        before, after = _changes(old, _snapshot(fresh))
-        if not before and not after:
-            return None
         verb = "新增" if creating else "修改"
         event_append(
             event_model=PowerItemEvent,
-            subject=fresh,
+            subject=item,
             actor=actor,
             event_type="created" if creating else "updated",
-            summary=f"{source}{verb}事项：" + ("、".join(after) if not creating else fresh.name),
+            summary=f"{source}{verb}事项：" + (item.name if creating else "、".join(after)),
             old=before,
             new=after,
         )
-        return fresh
+        return item
 
 
 def _replace_children(item: PowerItem, row: ItemRow, creating: bool) -> None:

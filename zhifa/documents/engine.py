@@ -105,6 +105,7 @@ def resolve(blocks: list[dict[str, Any]], context: dict[str, Any]) -> list[Resol
                         "title": fill(block.get("title", ""), context),
                         "subtitle": fill(block.get("subtitle", ""), context),
                         "red": bool(block.get("red")),
+                        "page_sign": fill(block.get("page_sign", ""), context),
                     },
                 )
             )

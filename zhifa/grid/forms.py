@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from .datum import DATUMS
-from .models import Subject
+from .models import Patrol, Subject
 
 DATUM_CHOICES = list(DATUMS.items())
 
@@ -47,3 +47,19 @@ class FindingForm(forms.Form):
     lat = forms.FloatField(widget=forms.HiddenInput, required=False)
     lng = forms.FloatField(widget=forms.HiddenInput, required=False)
     photo = forms.FileField(label="现场照片", required=False)
+
+
+class PatrolPlanForm(forms.Form):
+    patroller = forms.ChoiceField(label="巡查人")
+    title = forms.CharField(label="巡查任务", max_length=100)
+    kind = forms.ChoiceField(label="方式", choices=Patrol.Kind.choices)
+    day = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label="开始", widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label="结束", widget=forms.TimeInput(attrs={"type": "time"}))
+    villages = forms.MultipleChoiceField(label="巡查村（社区）", required=False)
+    note = forms.CharField(label="巡查要点", max_length=200, required=False)
+
+    def __init__(self, *args, people=(), villages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["patroller"].choices = [(str(u.pk), u.full_name) for u in people]
+        self.fields["villages"].choices = [(v.code, str(v)) for v in villages]

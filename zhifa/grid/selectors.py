@@ -122,6 +122,25 @@ def findings_for_user(user: Any, town: Town) -> QuerySet[PatrolFinding]:
     return rows.filter(reported_by=user)
 
 
+def patrollers_for(town: Town) -> QuerySet[Any]:
+    """People who may be sent on patrol: the team's staff and grid members of the town."""
+    from zhifa.accounts.models import User
+    from zhifa.accounts.roles import GROUP_NAMES
+
+    names = [GROUP_NAMES[r] for r in (SQUADRON_LEADER, OFFICER, AUXILIARY, GRID_MEMBER)]
+    return (
+        User.objects.filter(town=town, is_active=True, groups__name__in=names)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def can_plan_patrols(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(
+        user, LEADER, SQUADRON_LEADER, ADMIN
+    )
+
+
 def findings_untaken(town: Town) -> QuerySet[PatrolFinding]:
     """For intake: findings not yet turned into leads, oldest first."""
     return PatrolFinding.all_towns.filter(town=town, taken_at__isnull=True).order_by("at")

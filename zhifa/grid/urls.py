@@ -11,6 +11,7 @@ urlpatterns = [
     path("subjects/", views.subjects, name="subjects"),
     path("subjects/new/", views.subject_register, name="subject_register"),
     path("patrols/", views.patrols, name="patrols"),
+    path("patrols/new/", views.patrol_new, name="patrol_new"),
     path("patrols/<int:pk>/", views.patrol_detail, name="patrol"),
     path("patrols/<int:pk>/check-in/", views.patrol_check_in, name="patrol_check_in"),
     path("patrols/<int:pk>/finding/", views.patrol_finding, name="patrol_finding"),

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.accounts.access import require_role
 
 from . import selectors as sel
 from . import services
-from .forms import CellImportForm, CheckInForm, FindingForm, SubjectForm
-from .models import PatrolCheckIn
+from .forms import CellImportForm, CheckInForm, FindingForm, PatrolPlanForm, SubjectForm
+from .models import GridCell, PatrolCheckIn
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -37,7 +40,7 @@ def villages(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "grid/villages.html",
-        {"zones": sel.zones_for(town), "villages": sel.villages_for(town)},
+        {"zones": sel.zones_for(town), "villages": sel.villages_for(town), "is_staff": True},
     )
 
 
@@ -51,7 +54,7 @@ def cell_import(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, result.message)
         return redirect("grid:index")
-    return render(request, "grid/import.html", {"form": form, "town": town})
+    return render(request, "grid/import.html", {"form": form, "town": town, "is_staff": True})
 
 
 def subjects(request: HttpRequest) -> HttpResponse:
@@ -59,9 +62,8 @@ def subjects(request: HttpRequest) -> HttpResponse:
     town = sel.town_required(request)
     kind, q = request.GET.get("kind", ""), request.GET.get("q", "").strip()
     rows = sel.subjects_for(town, kind=kind, q=q)
-    return render(
-        request, "grid/subjects.html", {"rows": rows, "kind": kind, "q": q, "form": SubjectForm()}
-    )
+    context = {"rows": rows, "kind": kind, "q": q, "form": SubjectForm(), "is_staff": True}
+    return render(request, "grid/subjects.html", context)
 
 
 @require_POST
@@ -86,7 +88,44 @@ def patrols(request: HttpRequest) -> HttpResponse:
     town = sel.town_required(request)
     rows = sel.patrols_for_user(request.user, town)[:100]
     findings = sel.findings_for_user(request.user, town)[:50]
-    return render(request, "grid/patrols.html", {"rows": rows, "findings": findings})
+    context = {"rows": rows, "findings": findings, "is_staff": sel.is_grid_staff(request.user)}
+    if sel.can_plan_patrols(request.user):
+        context["plan_form"] = _plan_form(town, initial={"day": timezone.localdate()})
+    return render(request, "grid/patrols.html", context)
+
+
+def _plan_form(town, data=None, initial=None) -> PatrolPlanForm:
+    return PatrolPlanForm(
+        data, initial=initial, people=sel.patrollers_for(town), villages=sel.villages_for(town)
+    )
+
+
+@require_POST
+def patrol_new(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, "leader", "squadron_leader", "admin")
+    town = sel.town_required(request)
+    form = _plan_form(town, request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "请完整填写巡查任务："
+            + "；".join(f"{form.fields[k].label}{v[0]}" for k, v in form.errors.items()),
+        )
+        return redirect("grid:patrols")
+    data = form.cleaned_data
+    tz = timezone.get_current_timezone()
+    patrol = services.patrol_plan(
+        town=town,
+        patroller=sel.patrollers_for(town).get(pk=data["patroller"]),
+        title=data["title"],
+        kind=data["kind"],
+        starts_at=dt.datetime.combine(data["day"], data["start"], tz),
+        ends_at=dt.datetime.combine(data["day"], data["end"], tz),
+        cells=GridCell.objects.filter(town=town, village__code__in=data["villages"]),
+        note=data["note"],
+    )
+    messages.success(request, f"已安排巡查任务“{patrol.title}”")
+    return redirect("grid:patrols")
 
 
 def patrol_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -99,6 +138,7 @@ def patrol_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "checkin_form": CheckInForm(),
         "finding_form": FindingForm(),
         "mine": patrol.patroller_id == request.user.pk,
+        "is_staff": sel.is_grid_staff(request.user),
     }
     return render(request, "grid/patrol.html", context)
 

@@ -119,6 +119,7 @@ class Workload:
     subjects: int
     patrols_open: int
     findings_untaken: int
+    members: list[Officer] = field(default_factory=list)
     extra: dict[str, int] = field(default_factory=dict)
 
 
@@ -163,6 +164,7 @@ def squadron_workloads(town: Town, *, today: dt.date | None = None) -> list[Work
                 findings_untaken=PatrolFinding.objects.filter(
                     cell__village__zone=sq.zone, taken_at__isnull=True
                 ).count(),
+                members=list(sq.officers.filter(is_active=True).select_related("user")),
                 extra=extra,
             )
         )

@@ -65,13 +65,7 @@ def squadrons(request: HttpRequest) -> HttpResponse:
     sel.require_team_access(request.user)
     town = _town(request)
     rows = sel.squadron_workloads(town)
-    members = {
-        w.squadron.pk: list(w.squadron.officers.filter(is_active=True).select_related("user"))
-        for w in rows
-    }
-    return render(
-        request, "team/squadrons.html", {"rows": rows, "members": members, "tab": "squadrons"}
-    )
+    return render(request, "team/squadrons.html", {"rows": rows, "tab": "squadrons"})
 
 
 def liaison(request: HttpRequest) -> HttpResponse:

@@ -142,7 +142,7 @@ register(
             DEBT,
             p(
                 "依据《中华人民共和国行政强制法》第三十五条{% if amount %}、第四十五条{% endif %}的规定，现催告你（单位）于{{ deadline|cn_date }}前{{ obligation }}。"
-                "{% if amount %}应缴纳金额合计{{ amount.total|cn_money }}，其中罚款{{ amount.fine|money_figures }}元，加处罚款{{ amount.surcharge|money_figures }}元；"
+                "{% if amount %}应缴纳金额合计{{ amount.total|cn_money }}，其中罚款{{ amount.fine|money_figures }}，加处罚款{{ amount.surcharge|money_figures }}；"
                 "缴纳方式：{{ payment.manner }}。{% endif %}"
             ),
             p(

@@ -265,7 +265,7 @@ register(
             p("本清单一式二份，一份交当事人，一份附卷。", indent=False),
             signatures(
                 ("当事人（见证人）签名：", ""),
-                ("执法人员签名：", HANDLERS),
+                ("执法人员签名：", ""),
                 ("日期：", "{{ doc.date|plain_date }}"),
             ),
         ],

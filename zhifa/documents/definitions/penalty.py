@@ -192,6 +192,29 @@ register(
     )
 )
 
+
+def hearing_notice_lead(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """The notice must reach the party ≥7 working days before the hearing (Art 64 ¶2, Art 85).
+    A provisional calendar never refuses: staff see the warning on the deadline instead."""
+    from zhifa.core.workdays import workdays_add
+
+    from ..formatting import parse_date
+
+    notice = parse_date((context.get("doc") or {}).get("date"))
+    hearing = parse_date((context.get("hearing") or {}).get("time"))
+    if notice is None or hearing is None:
+        return []
+    earliest = workdays_add(notice, 7)
+    if hearing < earliest.date and not earliest.provisional:
+        return [
+            (
+                f"听证通知应当在听证七个工作日前送达，本次听证最早可定于{earliest.date:%Y年%m月%d日}",
+                A64,
+            )
+        ]
+    return []
+
+
 register(
     DocType(
         code="hearing_notice",
@@ -239,6 +262,7 @@ register(
             need_block("申请回避、委托代理及缺席后果的告知", A64, "rights"),
             need_block("行政机关印章位置", A64, "seal"),
         ),
+        checks=(hearing_notice_lead,),
         sample={
             **S5,
             "hearing": {
@@ -263,7 +287,7 @@ register(
         abbr="",
         description="听证应当制作笔录，交当事人或者其代理人核对无误后签字或者盖章（处罚法第六十四条）；处罚决定依笔录作出（第六十五条）。",
         blocks=[
-            header("听证笔录"),
+            {**header("听证笔录"), "page_sign": "当事人（代理人）签名：＿＿＿＿＿＿"},
             {
                 "kind": "grid",
                 "rows": [

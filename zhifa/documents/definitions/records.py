@@ -115,7 +115,10 @@ register(
         abbr="",
         description="检查、勘验应当制作笔录（处罚法第五十五条），执法人员不少于两人并出示证件。",
         blocks=[
-            header("现场检查（勘验）笔录"),
+            {
+                **header("现场检查（勘验）笔录"),
+                "page_sign": "当事人（现场负责人）签名：＿＿＿＿＿＿",
+            },
             {
                 "kind": "grid",
                 "rows": [
@@ -207,7 +210,7 @@ register(
         abbr="",
         description="询问应当制作笔录（处罚法第五十五条）；告知陈述、申辩和申请回避的权利；被询问人逐页签名。",
         blocks=[
-            header("询问笔录"),
+            {**header("询问笔录"), "page_sign": "被询问人签名：＿＿＿＿＿＿"},
             {
                 "kind": "grid",
                 "rows": [
