@@ -522,6 +522,8 @@ def _power_cut_guard(
         )
     if not hazard.strip():
         raise RuleViolation("请写明存在的重大事故隐患", article=AQ70, code="power_cut_no_hazard")
+    if stop_order is not None:  # judge the order as recorded, not as the caller last saw it
+        stop_order = CorrectionOrder.all_towns.get(pk=stop_order.pk)
     if (
         stop_order is None
         or stop_order.case_id != case.pk
