@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.errors import DomainError, Forbidden, NotFound
 from zhifa.grid.models import Subject
 from zhifa.team.models import Squadron
 
@@ -83,11 +83,19 @@ def mine(request: HttpRequest) -> HttpResponse:
 def new(request: HttpRequest) -> HttpResponse:
     town, actor = _town(request), _actor(request)
     form = RegisterForm(request.POST or None, town=town)
-    if request.method == "POST" and form.is_valid():
-        case = form.perform(actor=actor)
+    if request.method == "POST" and form.is_valid() and (case := _perform(form, actor)):
         messages.success(request, f"已登记案件 {case.number}")
         return redirect("cases:detail", case.pk)
-    return render(request, "cases/new.html", {"form": form})
+    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _perform(form, actor):  # type: ignore[no-untyped-def]
+    """Run the form's service; a refusal goes back onto the form so nothing typed is lost."""
+    try:
+        return form.perform(actor=actor)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return None
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -140,7 +148,9 @@ def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
             ),
         )
         return redirect("cases:detail", case.pk)
-    form.perform(actor=actor)
+    if _perform(form, actor) is None:
+        messages.error(request, f"{form.label}未办理：" + "；".join(form.non_field_errors()))
+        return redirect("cases:detail", case.pk)
     messages.success(request, f"已办理：{form.label}")
     return redirect("cases:detail", case.pk)
 
@@ -148,29 +158,37 @@ def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
 def record_new(request: HttpRequest, pk: int) -> HttpResponse:
     case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
     initial = {
-        "started_at": now_local(),
+        "started_at": now_local() - dt.timedelta(minutes=30),
         "ended_at": now_local(),
         "place": case.address,
         "party": case.parties.first(),
     }
     form = RecordForm(request.POST or None, town=case.town, case=case, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        record = form.perform(actor=actor)
+    if request.method == "POST" and form.is_valid() and (record := _perform(form, actor)):
         messages.success(request, f"已制作{record.get_kind_display()}并签发")
         return redirect("cases:detail", case.pk)
-    return render(request, "cases/record_form.html", {"case": case, "form": form})
+    return render(
+        request,
+        "cases/record_form.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
     case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
     form = EvidenceForm(request.POST or None, request.FILES or None, town=case.town, case=case)
-    if request.method == "POST" and form.is_valid():
-        evidence = form.perform(actor=actor)
+    if request.method == "POST" and form.is_valid() and (evidence := _perform(form, actor)):
         messages.success(
             request, f"已上传证据：{evidence.original_name}（SHA-256 {evidence.sha256[:12]}…）"
         )
         return redirect("cases:detail", case.pk)
-    return render(request, "cases/evidence_form.html", {"case": case, "form": form})
+    return render(
+        request,
+        "cases/evidence_form.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:

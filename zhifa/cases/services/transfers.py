@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core.deadlines import deadline_cancel
 from zhifa.core.errors import DomainError
+from zhifa.core.models import Deadline
 
 from .. import events, signals
 from ..context import case_context
@@ -141,6 +143,12 @@ def case_transfer(
             date=on,
         )
         transfer.save(update_fields=["document"])
+        # The receiver takes the matter over: the town's own re-inspection clocks stop.
+        for order in CorrectionOrder.all_towns.filter(
+            case=case, status=CorrectionOrder.Status.OPEN
+        ):
+            if order.deadline_id and order.deadline.status == Deadline.Status.OPEN:
+                deadline_cancel(deadline=order.deadline)
         old = case.state
         case.transfer()
         case.outcome = f"移送{department.name}"
