@@ -167,3 +167,26 @@ def test_a_subjects_page_lists_its_cases(case, party, personas, client, login):
     login(client, personas.officer)
     body = client.get(f"/cases/subjects/{party.pk}/").content.decode()
     assert case.number in body
+
+
+def test_a_refused_on_site_record_shows_the_rule_and_keeps_what_was_typed(
+    case, personas, client, login
+):
+    login(client, personas.officer)
+    response = client.post(
+        f"/cases/{case.pk}/records/new/",
+        {
+            "kind": "inspection",
+            "started_at": "2026-09-08T09:30",
+            "ended_at": "2026-09-08T10:30",
+            "place": "马家坡工地东侧",
+            "findings": "当事人不在场，工地大门紧锁",
+            "area_unit": "亩",
+            "signature": "absent",
+        },
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "应由见证人签名" in body
+    assert "马家坡工地东侧" in body and "当事人不在场，工地大门紧锁" in body
+    assert not case.records.exists()
