@@ -148,3 +148,33 @@ def test_an_officer_may_not_edit_the_wording(client, personas, login):
     login(client, personas.officer)
     answer = client.post("/documents/templates/stop_order/", {"blocks": "[]", "note": "x"})
     assert answer.status_code == 403
+
+
+def test_the_api_builds_a_dossier_of_issued_documents_only(personas, api_client):
+    import datetime as dt
+
+    client = api_client(personas.officer)
+    issued = services.document_issue(
+        document=services.document_draft(
+            town=personas.town,
+            doc_type="stop_order",
+            context=sample("stop_order"),
+            actor=personas.officer,
+        ),
+        actor=personas.officer,
+        date=dt.date(2026, 9, 8),
+    )
+    draft = services.document_draft(
+        town=personas.town, doc_type="reminder", context={}, actor=personas.officer
+    )
+    payload = {
+        "cover": sample("dossier_cover"),
+        "document_ids": [issued.pk],
+        "evidence_listing": [],
+    }
+    answer = client.post("/api/v1/documents/dossier.pdf", payload, content_type="application/json")
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+    payload["document_ids"].append(draft.pk)
+    refused = client.post("/api/v1/documents/dossier.pdf", payload, content_type="application/json")
+    assert refused.status_code == 400
+    assert "已签发" in refused.json()["message"]

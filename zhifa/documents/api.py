@@ -83,6 +83,12 @@ class VoidIn(Schema):
     reason: str
 
 
+class DossierIn(Schema):
+    cover: dict
+    document_ids: list[int]
+    evidence_listing: list[dict] = []
+
+
 def _type_out(t: Any) -> dict[str, Any]:
     return {
         "code": t.code,
@@ -236,3 +242,19 @@ def document_docx(request, pk: int):
     permissions.require_view(request.user)
     document = selectors.document_get(town=_town(request), pk=pk)
     return _file(services.document_render_docx(document=document), str(document), "docx")
+
+
+@router.post(
+    "/dossier.pdf", summary="组卷：封面、卷内目录（含页号）、文书与证据材料目录合成一个 PDF"
+)
+def dossier_pdf(request, payload: DossierIn):
+    permissions.require_view(request.user)
+    town = _town(request)
+    documents = [selectors.document_get(town=town, pk=pk) for pk in payload.document_ids]
+    pdf = services.dossier_build(
+        town=town,
+        cover=payload.cover,
+        documents=documents,
+        evidence_listing=payload.evidence_listing,
+    )
+    return _file(pdf, f"卷宗-{(payload.cover.get('case') or {}).get('number', '')}", "pdf")

@@ -290,20 +290,21 @@ register(
             p(
                 "依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定，特申请贵院依法强制执行。"
             ),
-            p("此致\n{{ court }}", indent=False),
+            p("此致", indent=True),
+            p("{{ court }}", indent=False),
+            p("行政机关负责人（签名）：{{ head.name }}", align="right", indent=False),
+            seal(),
             {
                 "kind": "table",
                 "title": "附：申请材料",
                 "source": "attachments",
-                "min_rows": 3,
+                "min_rows": 0,
                 "columns": [
                     {"title": "序号", "value": "{{ index }}", "width": "10%"},
                     {"title": "材料名称", "value": "{{ item.name }}", "width": "65%"},
                     {"title": "页数", "value": "{{ item.pages }}", "width": "25%"},
                 ],
             },
-            p("行政机关负责人（签名）：{{ head.name }}", align="right", indent=False),
-            seal(),
         ],
         fields=(
             Field("head.*", "行政机关负责人姓名、职务"),
