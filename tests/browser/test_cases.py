@@ -62,3 +62,8 @@ def test_an_officer_works_a_case_on_desktop_and_phone(page, live_server, sign_in
     page.wait_for_url("**/cases/*/")
     assert "已制作现场检查（勘验）笔录并签发" in page.content()
     shot(page, "cases-detail-after-record-desktop")
+    page.set_viewport_size(PHONE)
+    page.get_by_role("button", name="责令通知").click()
+    expect(page.locator("#step-order textarea[name=facts]")).to_be_visible()
+    page.wait_for_timeout(500)  # let the accordion finish opening
+    shot(page, "cases-step-order-phone")
