@@ -269,7 +269,7 @@ class _Seeder:
             ],
             place="砂河镇综合行政执法队物品保管室",
             approved_by=self.leader,
-            started_at=_at(self.day(3), 10),
+            started_at=_at(self.day(8), 10),
         )
         return case
 
@@ -297,6 +297,17 @@ class _Seeder:
             findings="北山南坡新挖矿坑2处，现场有挖掘机1台，未见采矿许可证。",
             signature="absent",
             witness="同路村网格员钱网例",
+        )
+        services.correction_order_issue(
+            case=case,
+            actor=self.officer,
+            kind="stop",
+            issued_on=on,
+            days=2,
+            facts="未取得采矿许可证在同路村北山开挖铁矿石",
+            violated="《中华人民共和国矿产资源法》第三条",
+            basis="乡镇属地管理职责",
+            requirements="立即停止开采，撤离机械设备，不得再次开挖。",
         )
         services.joint_operation_record(
             case=case,
