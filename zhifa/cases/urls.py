@@ -1,9 +1,17 @@
 from django.urls import path
 
-from zhifa.core.views import section_placeholder
+from . import views
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", section_placeholder, {"key": "cases"}, name="index"),
+    path("", views.index, name="index"),
+    path("mine/", views.mine, name="mine"),
+    path("new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/records/new/", views.record_new, name="record_new"),
+    path("<int:pk>/evidence/new/", views.evidence_new, name="evidence_new"),
+    path("<int:pk>/dossier.pdf", views.dossier, name="dossier"),
+    path("<int:pk>/steps/<slug:verb>/", views.step, name="step"),
+    path("subjects/<int:subject_id>/", views.subject_cases, name="subject_cases"),
 ]

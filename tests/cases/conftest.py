@@ -1,0 +1,126 @@
+"""A case-ready town: the grid and team of the team tests, three catalog items (two held, one
+not), two certified officers and a party. ``new_case`` registers a case through the service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tests.team import conftest as _team
+
+cells, fresh_index, places = _team.cells, _team.fresh_index, _team.places
+domains, departments, squadrons, make_officer = (
+    _team.domains,
+    _team.departments,
+    _team.squadrons,
+    _team.make_officer,
+)
+
+ACT_DAY = dt.date(2026, 9, 8)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+@pytest.fixture
+def items(town, domains, departments):
+    """dust (held since 2022), coal (held), land (the county's: not held by the town)."""
+    from zhifa.catalog.models import Allocation, Department, PowerItem
+
+    def make(code: str, name: str, domain: str, dept: str, held: bool, type_: str = "penalty"):
+        item = PowerItem.objects.create(
+            town=town,
+            code=code,
+            name=name,
+            type=type_,
+            origin=PowerItem.Origin.DELEGATED if held else PowerItem.Origin.COUNTY,
+            domain=domains[domain],
+            department=Department.objects.get(town=town, name=dept),
+        )
+        if held:
+            Allocation.objects.create(
+                town=town,
+                item=item,
+                status=Allocation.Status.DELEGATED,
+                effective_from=dt.date(2022, 10, 31),
+                decision_ref="晋政发〔2022〕示例号",
+            )
+        return item
+
+    return {
+        "dust": make(
+            "T-DQ-1",
+            "对施工工地未采取扬尘防治措施的行政处罚",
+            "ecology",
+            "忻州市生态环境局繁峙分局",
+            True,
+        ),
+        "coal": make(
+            "T-DQ-2",
+            "对贮存煤炭未采取防燃措施的行政处罚",
+            "ecology",
+            "忻州市生态环境局繁峙分局",
+            True,
+        ),
+        "land": make(
+            "T-TD-1",
+            "对非法占用土地的行政处罚",
+            "natural_resources",
+            "繁峙县规划和自然资源局",
+            False,
+        ),
+    }
+
+
+@pytest.fixture
+def handlers(make_officer, personas):
+    """Two certified officers (the personas 队员丙 and 队员丁); certificates cover all domains."""
+    return [make_officer(user=personas.officer), make_officer(user=personas.officer2)]
+
+
+@pytest.fixture
+def party(town, cells):
+    from zhifa.grid.services import subject_register
+
+    return subject_register(
+        town=town,
+        kind="site",
+        site_type="coal_yard",
+        name="山会村示例储煤场",
+        address="繁峙县砂河镇山会村",
+        lat=39.175,
+        lng=113.265,
+    )
+
+
+@pytest.fixture
+def new_case(town, personas, items, handlers, party, cells, squadrons):
+    from zhifa.cases.services import case_register
+
+    def make(*, item_keys: tuple[str, ...] = ("coal",), with_handlers: bool = True, **extra: Any):
+        values = {
+            "town": town,
+            "actor": personas.officer,
+            "cause": "贮存煤炭未采取防燃措施案",
+            "source": "patrol",
+            "summary": "巡查发现山会村储煤场煤堆未覆盖、未采取防燃措施，局部冒烟。",
+            "address": "繁峙县砂河镇山会村储煤场",
+            "items": [items[k] for k in item_keys],
+            "parties": [party],
+            "discovered_on": ACT_DAY,
+            "lat": 39.175,
+            "lng": 113.265,
+            "handlers": handlers if with_handlers else None,
+        }
+        values.update(extra)
+        return case_register(**values)
+
+    return make

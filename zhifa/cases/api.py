@@ -1,0 +1,740 @@
+"""Cases API: list and detail, one POST endpoint per legal step, measures, transfers, joint
+operations, evidence upload, the dossier. Every endpoint fetches its case through
+``case_get_for_user`` (the same gate as the pages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.utils import timezone
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from zhifa.catalog.models import Department, PowerItem
+from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.grid.models import Subject
+from zhifa.team.models import Officer
+
+from . import selectors as sel
+from . import services
+from .models import (
+    AssistanceRequest,
+    Case,
+    CorrectionOrder,
+    Evidence,
+    EvidenceHold,
+    Seizure,
+    Transfer,
+)
+from .presenters import case_detail, case_row
+
+router = Router(tags=["案件"])
+
+
+def _actor(request: Any) -> Any:
+    if not sel.can_act(request.user):
+        raise Forbidden("该操作仅限执法队员、中队长或队长")
+    if getattr(request, "town", None) is None:
+        raise Forbidden("请先选择所在乡镇")
+    return request.user
+
+
+def _case(request: Any, case_id: int) -> Case:
+    return sel.case_get_for_user(request.user, case_id)
+
+
+def _officers(request: Any, ids: list[int] | None) -> list[Officer] | None:
+    if not ids:
+        return None
+    found = list(Officer.objects.filter(pk__in=ids, town=request.town).select_related("user"))
+    if len(found) != len(set(ids)):
+        raise DomainError("所选执法人员不存在或不属于本镇", code="bad_officer")
+    return found
+
+
+def _subject(request: Any, pk: int | None) -> Subject | None:
+    if not pk:
+        return None
+    found = Subject.objects.filter(pk=pk, town=request.town).first()
+    if found is None:
+        raise DomainError("当事人不存在或不属于本镇", code="bad_subject")
+    return found
+
+
+def _approver(request: Any, pk: int | None) -> Any:
+    """The approving head: the given user of this town, or the caller when none is given."""
+    if not pk:
+        return request.user
+    user = get_user_model().objects.filter(pk=pk, town=request.town).first()
+    if user is None:
+        raise DomainError("批准人不存在或不属于本镇", code="bad_approver")
+    return user
+
+
+def _owned(model: Any, request: Any, pk: int) -> Any:
+    obj = model.objects.filter(pk=pk).select_related("case").first()
+    if obj is None:
+        raise NotFound("未找到该记录")
+    sel.case_get_for_user(request.user, obj.case_id)
+    return obj
+
+
+# --- list, detail, register ----------------------------------------------------------------------
+
+
+@router.get("/", summary="案件列表（可筛选）")
+def case_list(
+    request: Any,
+    q: str = "",
+    state: str = "",
+    item: int | None = None,
+    squadron: int | None = None,
+    handler: int | None = None,
+    active: bool | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    filters = sel.CaseFilters(
+        q=q,
+        state=state,
+        item=item,
+        squadron=squadron,
+        handler=handler,
+        active=active,
+        since=since,
+        until=until,
+    )
+    qs = sel.case_list(user=request.user, filters=filters)
+    limit = max(1, min(limit, 200))
+    return {"count": qs.count(), "results": [case_row(c) for c in qs[offset : offset + limit]]}
+
+
+class RegisterIn(Schema):
+    cause: str
+    source: str = "patrol"
+    summary: str
+    address: str
+    item_ids: list[int] = []
+    item_codes: list[str] = []
+    party_ids: list[int] = []
+    handler_ids: list[int] = []
+    discovered_on: dt.date | None = None
+    act_date: dt.date | None = None
+    lat: float | None = None
+    lng: float | None = None
+    source_ref: str = ""
+
+
+@router.post("/", response={201: dict}, summary="登记案件")
+def case_register(request: Any, payload: RegisterIn) -> Status:
+    actor = _actor(request)
+    items = list(PowerItem.objects.filter(town=request.town, pk__in=payload.item_ids)) + list(
+        PowerItem.objects.filter(town=request.town, code__in=payload.item_codes)
+    )
+    if len(items) != len(payload.item_ids) + len(payload.item_codes):
+        raise DomainError("所选清单事项不存在", code="bad_item")
+    parties = [_subject(request, pk) for pk in payload.party_ids]
+    case = services.case_register(
+        town=request.town,
+        actor=actor,
+        cause=payload.cause,
+        source=payload.source,
+        summary=payload.summary,
+        address=payload.address,
+        items=items,
+        parties=parties,
+        discovered_on=payload.discovered_on,
+        act_date=payload.act_date,
+        lat=payload.lat,
+        lng=payload.lng,
+        source_ref=payload.source_ref,
+        handlers=_officers(request, payload.handler_ids),
+    )
+    return Status(201, case_detail(case))
+
+
+@router.get("/{int:case_id}", summary="案件详情：状态、事项、当事人、承办人、期限、记录、文书")
+def case_get(request: Any, case_id: int) -> dict[str, Any]:
+    return case_detail(_case(request, case_id))
+
+
+@router.get("/{int:case_id}/verify", summary="核验案件全过程记录")
+def case_verify(request: Any, case_id: int) -> dict[str, Any]:
+    problems = sel.record_problems(_case(request, case_id))
+    return {"intact": not problems, "problems": problems}
+
+
+@router.get("/{int:case_id}/dossier", summary="下载卷宗（PDF）")
+def case_dossier(request: Any, case_id: int) -> HttpResponse:
+    case = _case(request, case_id)
+    pdf = services.case_dossier_pdf(case=case)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename=dossier-{case.pk}.pdf"
+    return response
+
+
+# --- the main line: one endpoint per step ----------------------------------------------------------
+
+
+class HandlersIn(Schema):
+    officer_ids: list[int]
+
+
+@router.post("/{int:case_id}/handlers", summary="指派承办人（≥2 名持证队员）")
+def assign_handlers(request: Any, case_id: int, payload: HandlersIn) -> dict[str, Any]:
+    case = services.case_assign_handlers(
+        case=_case(request, case_id),
+        officers=_officers(request, payload.officer_ids) or [],
+        actor=_actor(request),
+    )
+    return case_detail(case)
+
+
+class ApprovalIn(Schema):
+    approver_id: int | None = None
+    opinion: str = ""
+
+
+@router.post("/{int:case_id}/file", summary="立案（负责人批准）")
+def case_file(request: Any, case_id: int, payload: ApprovalIn) -> dict[str, Any]:
+    case = services.case_file(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        approved_by=_approver(request, payload.approver_id),
+        opinion=payload.opinion,
+    )
+    return case_detail(case)
+
+
+@router.post("/{int:case_id}/investigate", summary="开始调查")
+def case_investigate(request: Any, case_id: int) -> dict[str, Any]:
+    return case_detail(
+        services.case_start_investigation(case=_case(request, case_id), actor=_actor(request))
+    )
+
+
+class ProposeIn(Schema):
+    proposal: str
+    text: str
+
+
+@router.post("/{int:case_id}/propose", summary="提出处理意见")
+def case_propose(request: Any, case_id: int, payload: ProposeIn) -> dict[str, Any]:
+    case = services.case_propose(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        proposal=payload.proposal,
+        text_=payload.text,
+    )
+    return case_detail(case)
+
+
+class ReasonIn(Schema):
+    reason: str
+    approver_id: int | None = None
+
+
+@router.post("/{int:case_id}/reinvestigate", summary="退回补充调查")
+def case_reinvestigate(request: Any, case_id: int, payload: ReasonIn) -> dict[str, Any]:
+    return case_detail(
+        services.case_reinvestigate(
+            case=_case(request, case_id), actor=_actor(request), reason=payload.reason
+        )
+    )
+
+
+@router.post("/{int:case_id}/withdraw", summary="撤销立案（负责人批准）")
+def case_withdraw(request: Any, case_id: int, payload: ReasonIn) -> dict[str, Any]:
+    case = services.case_withdraw(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        reason=payload.reason,
+        approved_by=_approver(request, payload.approver_id),
+    )
+    return case_detail(case)
+
+
+class CloseIn(Schema):
+    outcome: str
+    execution: str = ""
+
+
+@router.post("/{int:case_id}/close", summary="结案")
+def case_close(request: Any, case_id: int, payload: CloseIn) -> dict[str, Any]:
+    case = services.case_close(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        outcome=payload.outcome,
+        execution=payload.execution,
+    )
+    return case_detail(case)
+
+
+class NoteIn(Schema):
+    text: str
+
+
+@router.post("/{int:case_id}/notes", summary="补记（结案后的复议、诉讼、回访等）")
+def case_note(request: Any, case_id: int, payload: NoteIn) -> dict[str, Any]:
+    return case_detail(
+        services.case_note(case=_case(request, case_id), actor=_actor(request), text_=payload.text)
+    )
+
+
+# --- records and evidence ---------------------------------------------------------------------------
+
+
+class QA(Schema):
+    q: str
+    a: str = ""
+
+
+class RecordIn(Schema):
+    kind: str
+    started_at: dt.datetime
+    ended_at: dt.datetime
+    place: str
+    signature: str
+    officer_ids: list[int] = []
+    party_id: int | None = None
+    present: str = ""
+    findings: str = ""
+    interviewee: dict[str, Any] = {}
+    qa: list[QA] = []
+    permitted_area: Decimal | None = None
+    occupied_area: Decimal | None = None
+    area_unit: str = "亩"
+    measurements: str = ""
+    witness: str = ""
+    recorder: str = ""
+
+
+@router.post(
+    "/{int:case_id}/records", response={201: dict}, summary="制作笔录（现场检查/勘验、询问）"
+)
+def record_create(request: Any, case_id: int, payload: RecordIn) -> Status:
+    data = payload.dict()
+    record = services.record_create(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        kind=data["kind"],
+        started_at=data["started_at"],
+        ended_at=data["ended_at"],
+        place=data["place"],
+        signature=data["signature"],
+        officers=_officers(request, data["officer_ids"]),
+        party=_subject(request, data["party_id"]),
+        present=data["present"],
+        findings=data["findings"],
+        interviewee=data["interviewee"],
+        qa=data["qa"],
+        permitted_area=data["permitted_area"],
+        occupied_area=data["occupied_area"],
+        area_unit=data["area_unit"],
+        measurements=data["measurements"],
+        witness=data["witness"],
+        recorder=data["recorder"],
+    )
+    return Status(
+        201,
+        {
+            "id": record.pk,
+            "kind": record.kind,
+            "officers": record.officers,
+            "permitted_area": _dec(record.permitted_area),
+            "occupied_area": _dec(record.occupied_area),
+            "excess_area": _dec(record.excess_area),
+            "area_unit": record.area_unit,
+            "document": record.document.pk if record.document else None,
+        },
+    )
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@router.post(
+    "/{int:case_id}/evidence", response={201: dict}, summary="上传证据（照片、视频、录音、文件）"
+)
+def evidence_upload(
+    request: Any,
+    case_id: int,
+    file: UploadedFile = File(...),  # noqa: B008
+    description: str = Form(...),
+) -> Status:
+    evidence = services.evidence_add(
+        case=_case(request, case_id), actor=_actor(request), upload=file, description=description
+    )
+    return Status(201, _evidence_out(evidence))
+
+
+def _evidence_out(e: Evidence) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "kind": e.kind,
+        "mime": e.mime,
+        "size": e.size,
+        "sha256": e.sha256,
+        "name": e.original_name,
+        "description": e.description,
+        "captured_at": e.captured_at,
+        "lat": e.lat,
+        "lng": e.lng,
+    }
+
+
+# --- measures ----------------------------------------------------------------------------------------
+
+
+class OrderIn(Schema):
+    kind: str
+    facts: str
+    violated: str
+    basis: str
+    requirements: str
+    days: int
+    officer_ids: list[int] = []
+    party_id: int | None = None
+    issued_on: dt.date | None = None
+    major_hazard: bool = False
+
+
+def _measure_out(obj: Any) -> dict[str, Any]:
+    d = obj.deadline
+    return {
+        "id": obj.pk,
+        "status": getattr(obj, "status", ""),
+        "document": {"id": obj.document.pk, "number": obj.document.number}
+        if obj.document
+        else None,
+        "deadline": {
+            "due_at": d.due_at,
+            "provisional": d.provisional,
+            "status": d.status,
+            "article": d.article,
+        }
+        if d
+        else None,
+    }
+
+
+@router.post(
+    "/{int:case_id}/orders", response={201: dict}, summary="责令停止违法行为 / 责令（限期）改正"
+)
+def order_issue(request: Any, case_id: int, payload: OrderIn) -> Status:
+    order = services.correction_order_issue(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        kind=payload.kind,
+        facts=payload.facts,
+        violated=payload.violated,
+        basis=payload.basis,
+        requirements=payload.requirements,
+        days=payload.days,
+        officers=_officers(request, payload.officer_ids),
+        party=_subject(request, payload.party_id),
+        issued_on=payload.issued_on,
+        major_hazard=payload.major_hazard,
+    )
+    return Status(201, _measure_out(order))
+
+
+class ReinspectIn(Schema):
+    complied: bool
+    note: str
+    on: dt.date | None = None
+
+
+@router.post("/orders/{int:order_id}/reinspect", summary="复查责令事项")
+def order_reinspect(request: Any, order_id: int, payload: ReinspectIn) -> dict[str, Any]:
+    order = services.correction_order_reinspect(
+        order=_owned(CorrectionOrder, request, order_id),
+        actor=_actor(request),
+        complied=payload.complied,
+        note=payload.note,
+        on=payload.on,
+    )
+    return _measure_out(order)
+
+
+class ItemRowIn(Schema):
+    name: str
+    spec: str = ""
+    quantity: str = ""
+    note: str = ""
+
+
+class HoldIn(Schema):
+    items: list[ItemRowIn]
+    place: str
+    approver_id: int | None = None
+    officer_ids: list[int] = []
+    party_id: int | None = None
+    started_at: dt.datetime | None = None
+
+
+@router.post(
+    "/{int:case_id}/holds", response={201: dict}, summary="先行登记保存（7 个工作日内处理）"
+)
+def hold_start(request: Any, case_id: int, payload: HoldIn) -> Status:
+    hold = services.evidence_hold_start(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        items=[i.dict() for i in payload.items],
+        place=payload.place,
+        approved_by=_approver(request, payload.approver_id),
+        officers=_officers(request, payload.officer_ids),
+        party=_subject(request, payload.party_id),
+        started_at=payload.started_at,
+    )
+    return Status(201, _measure_out(hold))
+
+
+class DisposeIn(Schema):
+    disposal: str
+
+
+@router.post("/holds/{int:hold_id}/dispose", summary="先行登记保存物品处理决定")
+def hold_dispose(request: Any, hold_id: int, payload: DisposeIn) -> dict[str, Any]:
+    hold = services.evidence_hold_dispose(
+        hold=_owned(EvidenceHold, request, hold_id),
+        actor=_actor(request),
+        disposal=payload.disposal,
+    )
+    return _measure_out(hold)
+
+
+class SeizureIn(Schema):
+    kind: str
+    facts: str
+    basis: str
+    items: list[ItemRowIn]
+    custody: str
+    days: int = 30
+    approver_id: int | None = None
+    officer_ids: list[int] = []
+    party_id: int | None = None
+    started_on: dt.date | None = None
+
+
+@router.post("/{int:case_id}/seizures", response={201: dict}, summary="查封、扣押（≤30 日）")
+def seizure_start(request: Any, case_id: int, payload: SeizureIn) -> Status:
+    seizure = services.seizure_start(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        kind=payload.kind,
+        facts=payload.facts,
+        basis=payload.basis,
+        items=[i.dict() for i in payload.items],
+        custody=payload.custody,
+        days=payload.days,
+        approved_by=_approver(request, payload.approver_id),
+        officers=_officers(request, payload.officer_ids),
+        party=_subject(request, payload.party_id),
+        started_on=payload.started_on,
+    )
+    return Status(201, _measure_out(seizure))
+
+
+class ExtendIn(Schema):
+    days: int
+    reason: str
+    approver_id: int | None = None
+
+
+@router.post("/seizures/{int:seizure_id}/extend", summary="延长查封、扣押（一次，≤30 日）")
+def seizure_extend(request: Any, seizure_id: int, payload: ExtendIn) -> dict[str, Any]:
+    seizure = services.seizure_extend(
+        seizure=_owned(Seizure, request, seizure_id),
+        actor=_actor(request),
+        days=payload.days,
+        reason=payload.reason,
+        approved_by=_approver(request, payload.approver_id),
+    )
+    return _measure_out(seizure)
+
+
+class ReleaseIn(Schema):
+    reason: str
+
+
+@router.post("/seizures/{int:seizure_id}/release", summary="解除查封、扣押")
+def seizure_release(request: Any, seizure_id: int, payload: ReleaseIn) -> dict[str, Any]:
+    seizure = services.seizure_release(
+        seizure=_owned(Seizure, request, seizure_id), actor=_actor(request), reason=payload.reason
+    )
+    return _measure_out(seizure)
+
+
+class AssistanceIn(Schema):
+    kind: str = "general"
+    recipient: str
+    matter: str
+    request: str
+    basis: str = ""
+    officer_ids: list[int] = []
+    party_id: int | None = None
+    premises_use: str = ""
+    premises: str = ""
+    hazard: str = ""
+    stop_order_id: int | None = None
+    approver_id: int | None = None
+    notice_served_at: dt.datetime | None = None
+    cut_at: dt.datetime | None = None
+    emergency: bool = False
+
+
+@router.post("/{int:case_id}/assistance", response={201: dict}, summary="协助函（含停止供电）")
+def assistance_send(request: Any, case_id: int, payload: AssistanceIn) -> Status:
+    case = _case(request, case_id)
+    stop_order = None
+    if payload.stop_order_id:
+        stop_order = CorrectionOrder.objects.filter(pk=payload.stop_order_id, case=case).first()
+    letter = services.assistance_request_send(
+        case=case,
+        actor=_actor(request),
+        kind=payload.kind,
+        recipient=payload.recipient,
+        matter=payload.matter,
+        request=payload.request,
+        basis=payload.basis,
+        officers=_officers(request, payload.officer_ids),
+        party=_subject(request, payload.party_id),
+        premises_use=payload.premises_use,
+        premises=payload.premises,
+        hazard=payload.hazard,
+        stop_order=stop_order,
+        approved_by=_approver(request, payload.approver_id)
+        if payload.kind == AssistanceRequest.Kind.POWER_CUT
+        else None,
+        notice_served_at=payload.notice_served_at,
+        cut_at=payload.cut_at,
+        emergency=payload.emergency,
+    )
+    return Status(201, _measure_out(letter))
+
+
+# --- transfers and joint operations --------------------------------------------------------------------
+
+
+class TransferIn(Schema):
+    kind: str = "department"
+    department_id: int | None = None
+    department_name: str = ""
+    reason: str
+    facts: str
+    evidence_ids: list[int] = []
+    seized_items: list[ItemRowIn] = []
+    suspected_crime: str = ""
+    on: dt.date | None = None
+
+
+def _department(request: Any, pk: int | None, name: str) -> Department:
+    qs = Department.objects.filter(town=request.town)
+    found = qs.filter(pk=pk).first() if pk else qs.filter(name=name).first()
+    if found is None:
+        raise DomainError("接收单位不存在，请从部门名录中选择", code="bad_department")
+    return found
+
+
+@router.post("/{int:case_id}/transfers", response={201: dict}, summary="移送（县级部门或司法机关）")
+def case_transfer(request: Any, case_id: int, payload: TransferIn) -> Status:
+    case = _case(request, case_id)
+    evidence = list(Evidence.objects.filter(case=case, pk__in=payload.evidence_ids))
+    transfer = services.case_transfer(
+        case=case,
+        actor=_actor(request),
+        kind=payload.kind,
+        department=_department(request, payload.department_id, payload.department_name),
+        reason=payload.reason,
+        facts=payload.facts,
+        evidence=evidence,
+        seized_items=[i.dict() for i in payload.seized_items],
+        suspected_crime=payload.suspected_crime,
+        on=payload.on,
+    )
+    return Status(201, _transfer_out(transfer))
+
+
+def _transfer_out(t: Transfer) -> dict[str, Any]:
+    return {
+        "id": t.pk,
+        "kind": t.kind,
+        "department": t.department.name,
+        "document": {"id": t.document.pk, "number": t.document.number} if t.document else None,
+        "sent_at": t.sent_at,
+        "received_at": t.received_at,
+        "receiver_name": t.receiver_name,
+    }
+
+
+class ReceiptIn(Schema):
+    receiver_name: str
+    received_at: dt.datetime | None = None
+    note: str = ""
+
+
+@router.post("/transfers/{int:transfer_id}/receipt", summary="登记接收单位回执")
+def transfer_receipt(request: Any, transfer_id: int, payload: ReceiptIn) -> dict[str, Any]:
+    transfer = _owned(Transfer, request, transfer_id)
+    user = request.user
+    is_receiver = (
+        sel.has_role(user, sel.DEPARTMENT) and user.organisation == transfer.department.name
+    )
+    if not (is_receiver or sel.can_act(user)):
+        raise Forbidden("只有接收单位或执法队可以登记回执")
+    transfer = services.transfer_receipt_record(
+        transfer=transfer,
+        actor=user,
+        receiver_name=payload.receiver_name,
+        received_at=payload.received_at,
+        note=payload.note,
+    )
+    return _transfer_out(transfer)
+
+
+class JointIn(Schema):
+    department_ids: list[int]
+    participants: list[str]
+    started_at: dt.datetime
+    place: str
+    outcome: str
+
+
+@router.post("/{int:case_id}/joint-operations", response={201: dict}, summary="联动执法")
+def joint_operation(request: Any, case_id: int, payload: JointIn) -> Status:
+    departments = list(Department.objects.filter(town=request.town, pk__in=payload.department_ids))
+    op = services.joint_operation_record(
+        case=_case(request, case_id),
+        actor=_actor(request),
+        departments=departments,
+        participants=payload.participants,
+        started_at=payload.started_at,
+        place=payload.place,
+        outcome=payload.outcome,
+    )
+    return Status(
+        201, {"id": op.pk, "place": op.place, "started_at": op.started_at, "outcome": op.outcome}
+    )
+
+
+@router.get("/mine", summary="我的工作：待办、即将到期、已超期")
+def my_work(request: Any) -> dict[str, Any]:
+    work = sel.my_work(user=request.user)
+
+    def dl(d: Any) -> dict[str, Any]:
+        return {"purpose": d.purpose, "due_at": d.due_at, "article": d.article, "url": d.url}
+
+    return {
+        "todo": [case_row(c) for c in work.todo],
+        "due_soon": [dl(d) for d in work.due_soon],
+        "overdue": [dl(d) for d in work.overdue],
+        "now": timezone.now(),
+    }

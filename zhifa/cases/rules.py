@@ -1,0 +1,109 @@
+"""The case's legal rules, each a named function: who may act (≥2 certified handlers), whether the
+town holds authority for an act on its date, and why a transition is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django_fsm import can_proceed
+
+from zhifa.catalog.models import PowerItem
+from zhifa.catalog.rules import HELD_ARTICLE, item_held_by_town
+from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.team.models import Officer
+from zhifa.team.rules import handlers_check
+
+from .models import Case, State
+
+# Acts and whether they need an item the town holds on the act date (行政处罚法第十七条、第二十四条).
+# Inspecting, interviewing and stopping an act (属地管理 制止) do not; penalties and coercion do.
+ACTS: dict[str, tuple[str, bool]] = {
+    "inspection": ("现场检查", False),
+    "interview": ("调查询问", False),
+    "stop": ("责令停止违法行为（属地管理制止）", False),
+    "assistance": ("发送协助函", False),
+    "transfer": ("移送", False),
+    "file": ("立案", True),
+    "correct": ("责令改正", True),
+    "evidence_hold": ("先行登记保存", True),
+    "seizure": ("查封、扣押", True),
+    "power_cut": ("通知停止供电", True),
+    "penalty": ("行政处罚", True),
+}
+
+
+def authority_check(*, case: Case, act: str, on: dt.date) -> PowerItem | None:
+    """The case item under which the town may do ``act`` on ``on``; None for acts that need no
+    held item. Raises ``RuleViolation`` (naming the department to transfer to) when none is held."""
+    label, needs_item = ACTS[act]
+    items = list(case.items.select_related("department"))
+    if not needs_item:
+        return None
+    for item in items:
+        if item_held_by_town(item=item, on=on):
+            return item
+    names = "、".join(f"“{i.name}”" for i in items) or "（未选事项）"
+    departments = "、".join(dict.fromkeys(i.department.name for i in items)) or "原实施部门"
+    raise RuleViolation(
+        f"{on:%Y年%m月%d日}本镇未承接本案所涉事项{names}，不能以本镇名义{label}；"
+        f"可依属地管理职责检查、制止并记录，应移送{departments}",
+        article=HELD_ARTICLE,
+        code="item_not_held",
+    )
+
+
+def act_handlers(*, officers: list[Officer], on: dt.date, item: Any = None) -> list[dict[str, str]]:
+    """≥2 officers with certificates valid on ``on``; returns [{name, cert_no, officer}]."""
+    handlers = handlers_check(officers=officers, on=on, item=item)
+    return [
+        {"officer": h.officer.pk, "name": h.officer.name, "cert_no": h.certificate_number}
+        for h in handlers
+    ]
+
+
+# Why each transition is allowed only from its sources: the message names the rule.
+TRANSITION_RULES: dict[str, tuple[str, str, str]] = {
+    "file": ("立案", "只有已登记、尚未立案的案件可以立案", "行政处罚法第五十四条"),
+    "investigate": ("开始调查", "调查取证应在立案之后进行", "行政处罚法第五十四条、第五十五条"),
+    "propose": ("提出处理意见", "处理意见应在调查终结后提出", "行政处罚法第五十七条"),
+    "reinvestigate": (
+        "补充调查",
+        "只有已提出处理意见的案件可以退回补充调查",
+        "行政处罚法第五十七条",
+    ),
+    "transfer": (
+        "移送",
+        "移送应在作出处理决定之前进行，已移送、撤销或结案的案件不能再移送",
+        "行政处罚法第二十七条",
+    ),
+    "withdraw": ("撤销立案", "只有已立案、尚未作出决定的案件可以撤销立案", "行政处罚法第五十七条"),
+    "close": (
+        "结案",
+        "结案须在不予立案、处理意见为不予处罚或决定执行完毕之后",
+        "行政处罚法第五十七条",
+    ),
+}
+
+
+def transition_require(case: Case, verb: str) -> None:
+    """Refuse (changing nothing) a transition the case's state does not allow."""
+    label, rule, article = TRANSITION_RULES[verb]
+    if not can_proceed(getattr(case, verb)):
+        raise RuleViolation(
+            f"案件处于“{State(case.state).label}”状态，不能{label}：{rule}",
+            article=article,
+            code="transition_not_allowed",
+            state=case.state,
+            verb=verb,
+        )
+
+
+def require_open(case: Case) -> None:
+    """A closed, withdrawn or transferred case takes no edits; later outcomes are appended."""
+    if not case.is_active:
+        raise DomainError(
+            f"案件{State(case.state).label}，不能再修改；后续情况请以“补记”方式追加到案件记录",
+            code="case_not_active",
+            status=409,
+        )

@@ -1,0 +1,665 @@
+"""Measures beside the main line, each with its own deadline and legal guards:
+责令停止/责令改正 (with re-inspection), 先行登记保存 (7 working days), 查封/扣押 (30 + 30 days),
+协助函 (停止供电 only under 安全生产法第七十条, never for a dwelling)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
+from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.core.models import Deadline
+from zhifa.grid.models import Subject
+from zhifa.team.models import Officer
+
+from .. import events
+from ..context import case_context
+from ..models import AssistanceRequest, Case, CorrectionOrder, EvidenceHold, Seizure
+from ..rules import act_handlers, authority_check, require_open
+from .common import aware, issue, local_date, lock, officers_of, require_approval, text
+
+A28 = "行政处罚法第二十八条"
+A56 = "行政处罚法第五十六条"
+Q18 = "行政强制法第十八条"
+Q25 = "行政强制法第二十五条"
+Q28 = "行政强制法第二十八条"
+Q43 = "行政强制法第四十三条"
+AQ70 = "安全生产法第七十条"
+SEIZURE_MAX_DAYS = 30
+EXTENSION_MAX_DAYS = 30
+HOLD_WORKING_DAYS = 7
+
+
+def _start(on: dt.date) -> dt.datetime:
+    """A period counted in days starts the day after the act: anchor it at the act's date."""
+    return timezone.make_aware(dt.datetime.combine(on, dt.time(9, 0)))
+
+
+def _party(case: Case, party: Subject | None) -> Subject | None:
+    if party is not None and party.town_id != case.town_id:
+        raise DomainError("当事人不属于本镇", code="wrong_town")
+    return party or case.parties.first()
+
+
+def _url(case: Case) -> str:
+    return f"/cases/{case.pk}/"
+
+
+# --- 责令停止违法行为 / 责令（限期）改正 ----------------------------------------------------------
+
+
+def correction_order_issue(
+    *,
+    case: Case,
+    actor: Any,
+    kind: str,
+    facts: str,
+    violated: str,
+    basis: str,
+    requirements: str,
+    days: int,
+    officers: list[Officer] | None = None,
+    party: Subject | None = None,
+    issued_on: dt.date | None = None,
+    major_hazard: bool = False,
+) -> CorrectionOrder:
+    """Order the act stopped (属地管理制止: no held item needed) or corrected within a period
+    (责令改正: the town must hold an item, 行政处罚法第二十八条). Opens a re-inspection deadline."""
+    if kind not in CorrectionOrder.Kind.values:
+        raise DomainError("责令类别不正确", code="bad_kind")
+    facts = text(facts, label="违法事实", minimum=4)
+    violated = text(violated, label="违反的法律规定", minimum=4)
+    basis = text(basis, label="责令依据", minimum=4)
+    requirements = text(requirements, label="要求", minimum=4)
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        raise DomainError("期限应为天数", code="bad_days") from None
+    if not 1 <= days <= 365:
+        raise DomainError("期限应在 1 至 365 日之间", code="bad_days")
+    on = issued_on or timezone.localdate()
+    with transaction.atomic():
+        case = lock(case)
+        require_open(case)
+        item = authority_check(case=case, act="stop" if kind == "stop" else "correct", on=on)
+        handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
+        party = _party(case, party)
+        if party is None:
+            raise DomainError("请先确定当事人", code="party_required")
+        order = CorrectionOrder.objects.create(
+            town=case.town,
+            case=case,
+            kind=kind,
+            item=item,
+            party=party,
+            officers=[{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
+            facts=facts,
+            violated=violated,
+            basis=basis,
+            requirements=requirements,
+            issued_on=on,
+            days=days,
+            major_hazard=major_hazard,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        context = case_context(case, party=party, handlers=order.officers)
+        due = on + dt.timedelta(days=days)
+        context.update(facts=facts, violated=violated, basis=basis, requirements=requirements)
+        context["correction"] = {"deadline": due.isoformat(), "requirements": requirements}
+        context["contact"] = {"name": handlers[0]["name"], "phone": ""}
+        order.document = issue(
+            case=case,
+            doc_type="stop_order" if kind == "stop" else "correction_order",
+            context=context,
+            actor=actor,
+            date=on,
+        )
+        order.deadline = deadline_open(
+            town=case.town,
+            subject=order,
+            kind=f"order_{kind}",
+            purpose=f"复查{order.get_kind_display()}（{case.number}）",
+            start=_start(on),
+            amount=days,
+            unit=Deadline.Unit.CALENDAR_DAYS,
+            article=A28,
+            responsible=actor if getattr(actor, "pk", None) else None,
+            url=_url(case),
+        )
+        order.save(update_fields=["document", "deadline"])
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="order_issued",
+            summary=f"{order.get_kind_display()}（{order.document.number}），{days}日内复查",
+            new={
+                "order": order.pk,
+                "kind": kind,
+                "number": order.document.number,
+                "days": days,
+                "due": order.deadline.due_at,
+                "major_hazard": major_hazard,
+            },
+        )
+    return order
+
+
+def correction_order_reinspect(
+    *, order: CorrectionOrder, actor: Any, complied: bool, note: str, on: dt.date | None = None
+) -> CorrectionOrder:
+    """Re-inspection on the order's deadline: complied, or ignored (拒不执行)."""
+    note = text(note, label="复查情况", minimum=4)
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        case = lock(order.case)
+        require_open(case)
+        order = CorrectionOrder.all_towns.select_for_update().get(pk=order.pk)
+        if order.status != CorrectionOrder.Status.OPEN:
+            raise DomainError("该责令通知已复查", code="already_reinspected")
+        if on < order.issued_on:
+            raise DomainError("复查日期不能早于责令日期", code="bad_date")
+        order.status = (
+            CorrectionOrder.Status.COMPLIED if complied else CorrectionOrder.Status.IGNORED
+        )
+        order.reinspected_on, order.reinspection_note = on, note
+        order.save(update_fields=["status", "reinspected_on", "reinspection_note"])
+        if order.deadline:
+            deadline_complete(deadline=order.deadline, at=_start(on))
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="order_reinspected",
+            summary=f"复查{order.get_kind_display()}：{order.get_status_display()}。{note[:60]}",
+            old={"status": "open"},
+            new={"order": order.pk, "status": order.status, "note": note},
+        )
+    return order
+
+
+# --- 先行登记保存 ------------------------------------------------------------------------------
+
+
+def _items(items: list[dict[str, Any]], label: str) -> list[dict[str, str]]:
+    cleaned = [
+        {k: str(v).strip() for k, v in row.items() if v not in (None, "")}
+        for row in items or []
+        if str(row.get("name") or "").strip()
+    ]
+    if not cleaned:
+        raise DomainError(f"请填写{label}（至少一项）", code="items_required")
+    return cleaned
+
+
+def evidence_hold_start(
+    *,
+    case: Case,
+    actor: Any,
+    items: list[dict[str, Any]],
+    place: str,
+    approved_by: Any,
+    officers: list[Officer] | None = None,
+    party: Subject | None = None,
+    started_at: dt.datetime | None = None,
+) -> EvidenceHold:
+    """先行登记保存: the head's approval, and a disposal decision due within 7 working days
+    (行政处罚法第五十六条)."""
+    items = _items(items, "保存物品清单")
+    place = text(place, label="保存地点")
+    started_at = aware(started_at)
+    on = local_date(started_at)
+    with transaction.atomic():
+        case = lock(case)
+        require_open(case)
+        require_approval(approved_by, what="先行登记保存", article=A56)
+        item = authority_check(case=case, act="evidence_hold", on=on)
+        handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
+        party = _party(case, party)
+        hold = EvidenceHold.objects.create(
+            town=case.town,
+            case=case,
+            party=party,
+            items=items,
+            place=place,
+            approved_by=approved_by,
+            started_at=started_at,
+            officers=[{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        context = case_context(case, party=party, handlers=hold.officers)
+        context["approval"] = {
+            "approver": approved_by.full_name or approved_by.username,
+            "date": on.isoformat(),
+        }
+        context["hold"] = {"place": place}
+        context["items"] = items
+        hold.document = issue(
+            case=case, doc_type="evidence_hold", context=context, actor=actor, date=on
+        )
+        hold.deadline = deadline_open(
+            town=case.town,
+            subject=hold,
+            kind="evidence_hold_disposal",
+            purpose=f"先行登记保存物品处理决定（{case.number}）",
+            start=started_at,
+            amount=HOLD_WORKING_DAYS,
+            unit=Deadline.Unit.WORKING_DAYS,
+            article=A56,
+            responsible=actor if getattr(actor, "pk", None) else None,
+            url=_url(case),
+        )
+        hold.save(update_fields=["document", "deadline"])
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="hold_started",
+            summary=f"先行登记保存 {len(items)} 项物品，应于 {timezone.localtime(hold.deadline.due_at):%Y-%m-%d} 前作出处理决定",
+            new={
+                "hold": hold.pk,
+                "items": items,
+                "due": hold.deadline.due_at,
+                "provisional": hold.deadline.provisional,
+                "approved_by": approved_by.pk,
+            },
+        )
+    return hold
+
+
+def evidence_hold_dispose(
+    *, hold: EvidenceHold, actor: Any, disposal: str, at: dt.datetime | None = None
+) -> EvidenceHold:
+    disposal = text(disposal, label="处理决定", minimum=4)
+    at = aware(at)
+    with transaction.atomic():
+        case = lock(hold.case)
+        hold = EvidenceHold.all_towns.select_for_update().get(pk=hold.pk)
+        if hold.status != EvidenceHold.Status.HELD:
+            raise DomainError("该批物品已作出处理决定", code="already_disposed")
+        late = bool(hold.deadline and at > hold.deadline.due_at)
+        hold.status, hold.disposal, hold.disposed_at = EvidenceHold.Status.DISPOSED, disposal, at
+        hold.save(update_fields=["status", "disposal", "disposed_at"])
+        if hold.deadline:
+            deadline_complete(deadline=hold.deadline, at=at)
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="hold_disposed",
+            summary=f"先行登记保存物品处理决定：{disposal[:60]}{'（已超过七个工作日）' if late else ''}",
+            old={"status": "held"},
+            new={"hold": hold.pk, "disposal": disposal, "late": late},
+        )
+    return hold
+
+
+# --- 查封 / 扣押 --------------------------------------------------------------------------------
+
+
+def seizure_start(
+    *,
+    case: Case,
+    actor: Any,
+    kind: str,
+    facts: str,
+    basis: str,
+    items: list[dict[str, Any]],
+    custody: str,
+    approved_by: Any,
+    days: int = SEIZURE_MAX_DAYS,
+    officers: list[Officer] | None = None,
+    party: Subject | None = None,
+    started_on: dt.date | None = None,
+) -> Seizure:
+    """查封/扣押 for at most 30 days (行政强制法第二十五条), approved by the head (第十八条), by
+    ≥2 officers, under an item the town holds on that day; the decision and list are issued."""
+    if kind not in Seizure.Kind.values:
+        raise DomainError("请选择查封或扣押", code="bad_kind")
+    facts = text(facts, label="查封、扣押的理由", minimum=4)
+    basis = text(basis, label="查封、扣押的依据", minimum=4)
+    custody = text(custody, label="保管场所")
+    items = _items(items, "查封、扣押物品清单")
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        raise DomainError("期限应为天数", code="bad_days") from None
+    if not 1 <= days <= SEIZURE_MAX_DAYS:
+        raise RuleViolation(
+            f"查封、扣押的期限不得超过三十日（申请 {days} 日）；情况复杂的，经批准可延长一次，延长不超过三十日",
+            article=Q25,
+            code="seizure_too_long",
+        )
+    on = started_on or timezone.localdate()
+    with transaction.atomic():
+        case = lock(case)
+        require_open(case)
+        require_approval(approved_by, what="查封、扣押", article=Q18)
+        item = authority_check(case=case, act="seizure", on=on)
+        handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
+        party = _party(case, party)
+        if party is None:
+            raise DomainError("请先确定当事人", code="party_required")
+        seizure = Seizure.objects.create(
+            town=case.town,
+            case=case,
+            party=party,
+            kind=kind,
+            facts=facts,
+            basis=basis,
+            items=items,
+            custody=custody,
+            approved_by=approved_by,
+            started_on=on,
+            days=days,
+            officers=[{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        end = on + dt.timedelta(days=days - 1)
+        context = case_context(case, party=party, handlers=seizure.officers)
+        context.update(facts=facts, basis=basis, items=items)
+        context["seizure"] = {
+            "measure": seizure.get_kind_display(),
+            "object": "、".join(i["name"] for i in items),
+            "days": days,
+            "start": on.isoformat(),
+            "end": end.isoformat(),
+            "custody": custody,
+        }
+        seizure.document = issue(
+            case=case, doc_type="seizure_decision", context=context, actor=actor, date=on
+        )
+        seizure.deadline = _seizure_deadline(seizure, days)
+        seizure.save(update_fields=["document", "deadline"])
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="seizure_started",
+            summary=f"{seizure.get_kind_display()}（{seizure.document.number}），期限 {days} 日",
+            new={
+                "seizure": seizure.pk,
+                "kind": kind,
+                "days": days,
+                "items": items,
+                "due": seizure.deadline.due_at,
+            },
+        )
+    return seizure
+
+
+def _seizure_deadline(seizure: Seizure, total_days: int) -> Deadline:
+    # The term counts the first day (决定书 states start…end); the deadline counts from the eve.
+    return deadline_open(
+        town=seizure.town,
+        subject=seizure,
+        kind="seizure_term",
+        purpose=f"{seizure.get_kind_display()}期限届满（{seizure.case.number}）",
+        start=_start(seizure.started_on - dt.timedelta(days=1)),
+        amount=total_days,
+        unit=Deadline.Unit.CALENDAR_DAYS,
+        article=Q25,
+        responsible=seizure.created_by,
+        url=_url(seizure.case),
+    )
+
+
+def seizure_end(seizure: Seizure) -> dt.date:
+    return seizure.started_on + dt.timedelta(days=seizure.days + seizure.extended_days - 1)
+
+
+def seizure_extend(
+    *,
+    seizure: Seizure,
+    actor: Any,
+    days: int,
+    reason: str,
+    approved_by: Any,
+    on: dt.date | None = None,
+) -> Seizure:
+    """One extension of at most 30 days, approved by the head, before the term ends."""
+    reason = text(reason, label="延长理由", minimum=4)
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        case = lock(seizure.case)
+        require_open(case)
+        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+        if seizure.status != Seizure.Status.ACTIVE:
+            raise DomainError("查封、扣押已解除，不能延长", code="seizure_released")
+        if seizure.extended_days:
+            raise RuleViolation(
+                "查封、扣押的期限只能延长一次", article=Q25, code="seizure_extended_once"
+            )
+        if on > seizure_end(seizure):
+            raise RuleViolation(
+                "查封、扣押期限已届满，不能再延长，应依法解除",
+                article=f"{Q25}、{Q28}",
+                code="seizure_expired",
+            )
+        if not 1 <= int(days) <= EXTENSION_MAX_DAYS:
+            raise RuleViolation(
+                f"延长期限不得超过三十日（申请 {days} 日）",
+                article=Q25,
+                code="seizure_extension_too_long",
+            )
+        require_approval(approved_by, what="延长查封、扣押期限", article=Q25)
+        old_end = seizure_end(seizure)
+        seizure.extended_days, seizure.extension_reason = int(days), reason
+        seizure.save(update_fields=["extended_days", "extension_reason"])
+        if seizure.deadline:
+            deadline_cancel(deadline=seizure.deadline)
+        seizure.deadline = _seizure_deadline(seizure, seizure.days + seizure.extended_days)
+        seizure.save(update_fields=["deadline"])
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="seizure_extended",
+            summary=f"延长{seizure.get_kind_display()} {days} 日至 {seizure_end(seizure):%Y-%m-%d}：{reason[:40]}",
+            old={"end": old_end},
+            new={"seizure": seizure.pk, "end": seizure_end(seizure), "reason": reason},
+        )
+    return seizure
+
+
+def seizure_release(
+    *, seizure: Seizure, actor: Any, reason: str, on: dt.date | None = None
+) -> Seizure:
+    """解除 (行政强制法第二十八条): on expiry, no violation, unrelated items, or a decision made."""
+    reason = text(reason, label="解除理由", minimum=4)
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        case = lock(seizure.case)
+        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+        if seizure.status != Seizure.Status.ACTIVE:
+            raise DomainError("查封、扣押已解除", code="seizure_released")
+        seizure.status, seizure.released_on, seizure.release_reason = (
+            Seizure.Status.RELEASED,
+            on,
+            reason,
+        )
+        seizure.save(update_fields=["status", "released_on", "release_reason"])
+        if seizure.deadline:
+            deadline_complete(deadline=seizure.deadline, at=_start(on))
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="seizure_released",
+            summary=f"解除{seizure.get_kind_display()}：{reason[:60]}",
+            old={"status": "active"},
+            new={"seizure": seizure.pk, "on": on, "reason": reason},
+        )
+    return seizure
+
+
+# --- 协助函 / 停止供电 ---------------------------------------------------------------------------
+
+
+def _power_cut_guard(
+    *,
+    case: Case,
+    premises_use: str,
+    basis: str,
+    stop_order: CorrectionOrder | None,
+    hazard: str,
+    approved_by: Any,
+    notice_served_at: dt.datetime | None,
+    cut_at: dt.datetime | None,
+    emergency: bool,
+) -> None:
+    """Each condition of the law, in order; the first unmet one refuses the letter."""
+    if premises_use == AssistanceRequest.Use.DWELLING:
+        raise RuleViolation(
+            "不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行相关行政决定",
+            article=Q43,
+            code="dwelling_power_cut",
+        )
+    if premises_use != AssistanceRequest.Use.BUSINESS:
+        raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
+    if "安全生产法" not in basis or "第七十条" not in basis:
+        raise RuleViolation(
+            "通知停止供电须有法律明确授权，请引用授权条款《中华人民共和国安全生产法》第七十条",
+            article=f"{Q43}、{AQ70}",
+            code="power_cut_no_basis",
+        )
+    if not hazard.strip():
+        raise RuleViolation("请写明存在的重大事故隐患", article=AQ70, code="power_cut_no_hazard")
+    if stop_order is not None:  # judge the order as recorded, not as the caller last saw it
+        stop_order = CorrectionOrder.all_towns.get(pk=stop_order.pk)
+    if (
+        stop_order is None
+        or stop_order.case_id != case.pk
+        or stop_order.kind != CorrectionOrder.Kind.STOP
+        or not stop_order.major_hazard
+        or stop_order.status != CorrectionOrder.Status.IGNORED
+    ):
+        raise RuleViolation(
+            "只有生产经营单位拒不执行针对重大事故隐患作出的停产停业、停止施工或停止使用决定，"
+            "且复查确认仍拒不执行的，方可通知停止供电",
+            article=AQ70,
+            code="power_cut_no_ignored_order",
+        )
+    require_approval(approved_by, what="通知停止供电（经本部门主要负责人批准）", article=AQ70)
+    if not emergency:
+        if notice_served_at is None or cut_at is None:
+            raise RuleViolation(
+                "应提前二十四小时书面通知生产经营单位，请填写通知送达时间和停电时间",
+                article=AQ70,
+                code="power_cut_no_notice",
+            )
+        if cut_at - notice_served_at < dt.timedelta(hours=24):
+            raise RuleViolation(
+                "停止供电应当提前二十四小时书面通知生产经营单位（紧急情形除外）",
+                article=AQ70,
+                code="power_cut_notice_short",
+            )
+
+
+def assistance_request_send(
+    *,
+    case: Case,
+    actor: Any,
+    kind: str,
+    recipient: str,
+    matter: str,
+    request: str,
+    basis: str = "",
+    officers: list[Officer] | None = None,
+    party: Subject | None = None,
+    premises_use: str = "",
+    premises: str = "",
+    hazard: str = "",
+    stop_order: CorrectionOrder | None = None,
+    approved_by: Any = None,
+    notice_served_at: dt.datetime | None = None,
+    cut_at: dt.datetime | None = None,
+    emergency: bool = False,
+    on: dt.date | None = None,
+) -> AssistanceRequest:
+    """A 协助函 (行政处罚法第二十六条). A 停止供电 letter is refused for a dwelling
+    (行政强制法第四十三条) and, for a business, unless 安全生产法第七十条's conditions hold."""
+    if kind not in AssistanceRequest.Kind.values:
+        raise DomainError("协助类别不正确", code="bad_kind")
+    recipient = text(recipient, label="协助单位")
+    matter = text(matter, label="请求协助的事由", minimum=4)
+    request = text(request, label="协助事项", minimum=4)
+    on = on or timezone.localdate()
+    notice_served_at = aware(notice_served_at) if notice_served_at else None
+    cut_at = aware(cut_at) if cut_at else None
+    with transaction.atomic():
+        case = lock(case)
+        require_open(case)
+        item = None
+        if kind == AssistanceRequest.Kind.POWER_CUT:
+            premises = text(premises, label="停电范围")
+            _power_cut_guard(
+                case=case,
+                premises_use=premises_use,
+                basis=basis,
+                stop_order=stop_order,
+                hazard=hazard,
+                approved_by=approved_by,
+                notice_served_at=notice_served_at,
+                cut_at=cut_at,
+                emergency=emergency,
+            )
+            item = authority_check(case=case, act="power_cut", on=on)
+        handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
+        party = _party(case, party)
+        letter = AssistanceRequest.objects.create(
+            town=case.town,
+            case=case,
+            party=party,
+            kind=kind,
+            recipient=recipient,
+            matter=matter,
+            request=request,
+            basis=basis,
+            premises_use=premises_use,
+            premises=premises,
+            hazard=hazard,
+            stop_order=stop_order,
+            approved_by=approved_by,
+            notice_served_at=notice_served_at,
+            cut_at=cut_at,
+            officers=[{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        context = case_context(case, party=party, handlers=letter.officers)
+        context.update(recipient={"name": recipient}, matter=matter, request=request, basis=basis)
+        context["contact"] = {"name": handlers[0]["name"], "phone": ""}
+        doc_type = "assistance_letter"
+        if kind == AssistanceRequest.Kind.POWER_CUT:
+            doc_type = "power_cut_letter"
+            context.update(hazard=hazard)
+            context["stop_order"] = {
+                "number": stop_order.document.number if stop_order and stop_order.document else "",
+                "date": stop_order.issued_on.isoformat() if stop_order else "",
+            }
+            context["approval"] = {
+                "approver": approved_by.full_name or approved_by.username,
+                "date": on.isoformat(),
+            }
+            context["cut_off"] = {
+                "at": timezone.localtime(cut_at).replace(tzinfo=None).isoformat() if cut_at else "",
+                "emergency": emergency,
+            }
+            context["advance_notice"] = {
+                "served_at": timezone.localtime(notice_served_at).replace(tzinfo=None).isoformat()
+                if notice_served_at
+                else ""
+            }
+            context["premises"] = {"description": premises, "residential": False}
+        letter.document = issue(case=case, doc_type=doc_type, context=context, actor=actor, date=on)
+        letter.save(update_fields=["document"])
+        events.measure_event(
+            case=case,
+            actor=actor,
+            event_type="assistance_sent",
+            summary=f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
+            new={
+                "letter": letter.pk,
+                "kind": kind,
+                "recipient": recipient,
+                "number": letter.document.number,
+            },
+        )
+    return letter

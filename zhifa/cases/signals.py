@@ -1,0 +1,14 @@
+"""Signals other apps (intake, disclosure) listen to; sent on commit of the step that causes them.
+
+Each is sent with ``sender=Case`` and ``case``; ``case_transferred`` adds ``transfer``,
+``case_closed`` adds ``outcome``, ``case_withdrawn`` adds ``reason``.
+"""
+
+from django.dispatch import Signal
+
+case_registered = Signal()
+case_filed = Signal()
+case_transferred = Signal()
+case_transfer_received = Signal()
+case_withdrawn = Signal()
+case_closed = Signal()

@@ -1,0 +1,205 @@
+"""Case pages: my work, the list (with a map), the detail with its timeline and steps, the
+phone-friendly on-site forms, evidence upload, the dossier, a subject's cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.grid.models import Subject
+from zhifa.team.models import Squadron
+
+from . import selectors as sel
+from . import services
+from .events import EVENT_LABELS
+from .forms import STEP_FORMS, EvidenceForm, RecordForm, RegisterForm, now_local, steps_available
+from .models import State
+from .presenters import case_row
+
+
+def _town(request: HttpRequest):
+    if getattr(request, "town", None) is None:
+        raise Forbidden("请先选择所在乡镇")
+    return request.town  # type: ignore[attr-defined]
+
+
+def _actor(request: HttpRequest):
+    if not sel.can_act(request.user):
+        raise Forbidden("该操作仅限执法队员、中队长或队长")
+    return request.user
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    town = _town(request)
+    g = request.GET
+    active = {"1": True, "0": False}.get(g.get("active", "1"))
+    filters = sel.CaseFilters(
+        q=g.get("q", "").strip(),
+        state=g.get("state", ""),
+        active=None if g.get("state") else active,
+        squadron=int(g["squadron"]) if g.get("squadron", "").isdigit() else None,
+        since=_date(g.get("since")),
+        until=_date(g.get("until")),
+    )
+    cases = sel.case_list(user=request.user, filters=filters)
+    page = list(cases[:200])
+    markers = [case_row(c) for c in page if c.lat is not None]
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "cases": page,
+            "total": cases.count(),
+            "filters": filters,
+            "states": State.choices,
+            "squadrons": Squadron.objects.filter(town=town),
+            "active": g.get("active", "1"),
+            "counts": sel.state_counts(request.user),
+            "markers": markers,
+            "can_act": sel.can_act(request.user),
+        },
+    )
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    _town(request)
+    return render(
+        request, "cases/mine.html", {"work": sel.my_work(user=request.user), "now": timezone.now()}
+    )
+
+
+def new(request: HttpRequest) -> HttpResponse:
+    town, actor = _town(request), _actor(request)
+    form = RegisterForm(request.POST or None, town=town)
+    if request.method == "POST" and form.is_valid() and (case := _perform(form, actor)):
+        messages.success(request, f"已登记案件 {case.number}")
+        return redirect("cases:detail", case.pk)
+    return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _perform(form, actor):  # type: ignore[no-untyped-def]
+    """Run the form's service; a refusal goes back onto the form so nothing typed is lost."""
+    try:
+        return form.perform(actor=actor)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return None
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = sel.case_get_for_user(request.user, pk)
+    can_act = sel.can_act(request.user)
+    steps = (
+        [
+            (v, STEP_FORMS[v](town=case.town, case=case, initial={"started_at": now_local()}))
+            for v in steps_available(case)
+        ]
+        if can_act
+        else []
+    )
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "events": sel.case_events(case),
+            "labels": EVENT_LABELS,
+            "documents": sel.case_documents(case),
+            "deadlines": sel.case_deadlines(case),
+            "steps": steps,
+            "can_act": can_act,
+            "now": timezone.now(),
+            "handlers": case.handler_rows.select_related("officer__user"),
+            "records": case.records.all(),
+            "evidence": case.evidence.all(),
+            "orders": case.orders.select_related("document"),
+            "transfers": case.transfers.select_related("department", "document"),
+            "problems": sel.record_problems(case),
+            "evidence_form": EvidenceForm(town=case.town, case=case),
+        },
+    )
+
+
+def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
+    if verb not in STEP_FORMS:
+        raise NotFound("没有这个办理步骤")
+    form = STEP_FORMS[verb](request.POST, town=case.town, case=case)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "；".join(
+                f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}"
+                for f, e in form.errors.items()
+            ),
+        )
+        return redirect("cases:detail", case.pk)
+    if _perform(form, actor) is None:
+        messages.error(request, f"{form.label}未办理：" + "；".join(form.non_field_errors()))
+        return redirect("cases:detail", case.pk)
+    messages.success(request, f"已办理：{form.label}")
+    return redirect("cases:detail", case.pk)
+
+
+def record_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
+    initial = {
+        "started_at": now_local() - dt.timedelta(minutes=30),
+        "ended_at": now_local(),
+        "place": case.address,
+        "party": case.parties.first(),
+    }
+    form = RecordForm(request.POST or None, town=case.town, case=case, initial=initial)
+    if request.method == "POST" and form.is_valid() and (record := _perform(form, actor)):
+        messages.success(request, f"已制作{record.get_kind_display()}并签发")
+        return redirect("cases:detail", case.pk)
+    return render(
+        request,
+        "cases/record_form.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
+    case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
+    form = EvidenceForm(request.POST or None, request.FILES or None, town=case.town, case=case)
+    if request.method == "POST" and form.is_valid() and (evidence := _perform(form, actor)):
+        messages.success(
+            request, f"已上传证据：{evidence.original_name}（SHA-256 {evidence.sha256[:12]}…）"
+        )
+        return redirect("cases:detail", case.pk)
+    return render(
+        request,
+        "cases/evidence_form.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def dossier(request: HttpRequest, pk: int) -> HttpResponse:
+    case = sel.case_get_for_user(request.user, pk)
+    response = HttpResponse(services.case_dossier_pdf(case=case), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="dossier-{case.pk}.pdf"'
+    return response
+
+
+def subject_cases(request: HttpRequest, subject_id: int) -> HttpResponse:
+    _town(request)
+    subject = get_object_or_404(Subject.objects.all(), pk=subject_id)
+    cases = sel.subject_cases(user=request.user, subject=subject)
+    return render(request, "cases/subject_cases.html", {"subject": subject, "cases": cases})
