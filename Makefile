@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The suite runs on both cores; set PYTEST_ARGS= to run it serially.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: setup demo test lint smoke system-deps clean
 

@@ -106,6 +106,13 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_record(args: argparse.Namespace) -> int:
+    _django()
+    extra = ["--case", args.case] if args.case else []
+    _manage("verify_record", *extra)
+    return 0
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     _django()
     extra = [f"--scope={s}" for s in args.scope]
@@ -133,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sweep", help="raise due-soon and overdue deadline alarms").set_defaults(
         func=cmd_sweep
     )
+    verify = sub.add_parser("verify-record", help="check the hash chains of one case or all")
+    verify.add_argument("--case", help="case id or number (default: all cases)")
+    verify.set_defaults(func=cmd_verify_record)
     token = sub.add_parser("token", help="API tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)
     create = token_sub.add_parser("create", help="create a token and print it once")

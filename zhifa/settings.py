@@ -227,5 +227,10 @@ ZHIFA_NOTIFICATION_CHANNELS = env_list(
 ZHIFA_SMS_GATEWAY = os.environ.get("ZHIFA_SMS_GATEWAY", "zhifa.core.channels.LogSmsGateway")
 # A deadline is "due soon" when this many working days or fewer remain.
 ZHIFA_DUE_SOON_WORKDAYS = int(os.environ.get("ZHIFA_DUE_SOON_WORKDAYS", "2"))
+# 较大数额 fines that must be offered a hearing (行政处罚法第六十三条): set by province or sector.
+ZHIFA_HEARING_THRESHOLDS = {
+    "citizen": int(os.environ.get("ZHIFA_HEARING_THRESHOLD_CITIZEN", "10000")),
+    "organisation": int(os.environ.get("ZHIFA_HEARING_THRESHOLD_ORGANISATION", "50000")),
+}
 ZHIFA_TILE_URL = os.environ.get("ZHIFA_TILE_URL", "")
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")
