@@ -1,0 +1,168 @@
+"""S1 through the public API: a 12345 order about iron-ore mining at 同路村 arrives through the
+bridge, is located and classified, opened as a case the town may only stop and record (the item
+is the county's), a joint operation with the county team is recorded, the mining stops, the case
+closes — and the 12345 reply reaches the simulator and the order is closed."""
+
+from __future__ import annotations
+
+from zhifa.cases.models import Case
+from zhifa.grid.datum import wgs84_to_gcj02
+from zhifa.intake.models import Lead, Outbox
+
+from .conftest import TONGLU, order
+
+TEXT = (
+    "村民来电反映：同路村北山有人私自开采铁矿石，挖掘机昼夜作业，没有看到任何采矿手续，请尽快制止。"
+)
+
+
+def test_s1_hotline_order_to_joint_operation_and_reply_runs_end_to_end(
+    platform,
+    api_client,
+    personas,
+    catalog,
+    handlers,
+    simulator,
+    cells,
+    squadrons,
+    django_capture_on_commit_callbacks,
+):
+    gcj = wgs84_to_gcj02(*TONGLU)  # the platform sends GCJ-02
+    with django_capture_on_commit_callbacks(execute=True):
+        pushed = platform.post(
+            "/api/v1/12345/orders",
+            order(
+                "SX12345-20260923-0001",
+                TEXT,
+                address="繁峙县砂河镇同路村北山",
+                lat=gcj[0],
+                lng=gcj[1],
+                caller=("赵示例", "13800001234"),
+            ),
+            content_type="application/json",
+        )
+    assert pushed.status_code == 201, pushed.content
+    assert pushed.json()["created"] is True
+
+    leader = api_client(personas.squadron_leader)
+    lead = leader.get("/api/v1/12345/orders/SX12345-20260923-0001").json()
+    # located in 同路村's cell after the datum conversion, to the rural squadron
+    assert lead["cell"] == "140924101002001" and lead["squadron"] == "镇区外中队"
+    assert abs(lead["lat"] - TONGLU[0]) < 1e-4 and abs(lead["lng"] - TONGLU[1]) < 1e-4
+    # classified as unlicensed mining; the reporter is masked
+    assert lead["suggestions"][0]["code"] == "SH-ZR-002"
+    assert lead["reporter"] == "赵**" and lead["phone"] == "138****1234"
+    detail = leader.get(f"/api/v1/intake/leads/{lead['id']}").json()
+    assert detail["advice"]["action"] == "transfer" and detail["advice"]["held"] is False
+
+    with django_capture_on_commit_callbacks(execute=True):
+        signed = leader.post("/api/v1/12345/orders/SX12345-20260923-0001/sign")
+    assert signed.status_code == 200, signed.content
+    with django_capture_on_commit_callbacks(execute=True):
+        opened = leader.post(
+            f"/api/v1/intake/leads/{lead['id']}/case",
+            {
+                "item_codes": ["SH-ZR-002"],
+                "cause": "未取得采矿许可证擅自采矿案",
+                "handler_ids": [h.pk for h in handlers],
+            },
+            content_type="application/json",
+        )
+    assert opened.status_code == 201, opened.content
+    case_id = opened.json()["case"]["id"]
+    case = Case.objects.get(pk=case_id)
+    assert case.source == "hotline" and case.source_ref == "SX12345-20260923-0001"
+
+    officer = api_client(personas.officer)
+    record = officer.post(
+        f"/api/v1/cases/{case_id}/records",
+        {
+            "kind": "inspection",
+            "started_at": "2026-09-24T14:00:00+08:00",
+            "ended_at": "2026-09-24T15:00:00+08:00",
+            "place": "砂河镇同路村北山",
+            "findings": "北山南坡新挖矿坑2处，现场有挖掘机1台，当事人不能出示采矿许可证。",
+            "signature": "absent",
+            "witness": "同路村网格员（示例）",
+        },
+        content_type="application/json",
+    )
+    assert record.status_code == 201, record.content
+    from zhifa.catalog.models import Department
+
+    team = Department.objects.get(town=personas.town, name="繁峙县规划和自然资源综合行政执法队")
+    joint = officer.post(
+        f"/api/v1/cases/{case_id}/joint-operations",
+        {
+            "department_ids": [team.pk],
+            "participants": [
+                "队员丙（镇执法队）",
+                "队员丁（镇执法队）",
+                "县自然资源执法队队员（示例）",
+            ],
+            "started_at": "2026-09-25T09:00:00+08:00",
+            "place": "砂河镇同路村北山",
+            "outcome": "联合检查，责令立即停止开采，挖掘机撤离现场，矿坑设置警示标志。",
+        },
+        content_type="application/json",
+    )
+    assert joint.status_code == 201, joint.content
+    with django_capture_on_commit_callbacks(execute=True):
+        closed = officer.post(
+            f"/api/v1/cases/{case_id}/close",
+            {
+                "outcome": "开采行为已制止，设备撤离，矿坑已设警示标志，线索已报县自然资源执法队依法查处。"
+            },
+            content_type="application/json",
+        )
+    assert closed.status_code == 200, closed.content
+
+    final = leader.get("/api/v1/12345/orders/SX12345-20260923-0001").json()
+    assert final["status"] == "answered"
+    assert all(m["acked"] for m in final["outbox"])
+    actions = [m["action"] for m in simulator.received("SX12345-20260923-0001")]
+    assert actions == ["qs", "df", "bj"]
+    reply = simulator.received("SX12345-20260923-0001")[1]["body"]
+    assert "开采行为已制止" in reply["nr"]
+
+
+def test_a_repeated_order_number_creates_nothing_new(platform, catalog, cells, simulator):
+    body = order("SX12345-DUP-1", TEXT, address="同路村北山")
+    first = platform.post("/api/v1/12345/orders", body, content_type="application/json")
+    again = platform.post("/api/v1/12345/orders", body, content_type="application/json")
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["lead"] == first.json()["lead"] and again.json()["created"] is False
+    assert Lead.objects.filter(source_ref="SX12345-DUP-1").count() == 1
+
+
+def test_a_reply_survives_the_platform_being_down_and_is_delivered_once_it_is_back(
+    platform, api_client, personas, catalog, cells, simulator, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhifa.intake.services import outbox_flush
+
+    platform.post(
+        "/api/v1/12345/orders",
+        order("SX-DOWN-1", TEXT, address="同路村北山"),
+        content_type="application/json",
+    )
+    simulator.set_down(True)
+    leader = api_client(personas.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        replied = leader.post(
+            "/api/v1/12345/orders/SX-DOWN-1/reply",
+            {"text": "经核查，已责令停止开采并报县自然资源执法队。"},
+            content_type="application/json",
+        )
+    assert replied.status_code == 200, replied.content
+    waiting = Outbox.objects.get(lead__source_ref="SX-DOWN-1", kind="reply")
+    assert waiting.acked_at is None and waiting.attempts == 1 and "不可达" in waiting.last_error
+    assert simulator.received("SX-DOWN-1") == []
+    simulator.set_down(False)
+    assert outbox_flush(now=timezone.now() + dt.timedelta(minutes=5)) == 2
+    assert [m["action"] for m in simulator.received("SX-DOWN-1")] == ["df", "bj"]
+    assert outbox_flush(now=timezone.now() + dt.timedelta(hours=1)) == 0  # nothing sent twice
+    assert len(simulator.received("SX-DOWN-1")) == 2

@@ -1,0 +1,331 @@
+"""Intake API: leads at /api/v1/intake/leads (POST = intake from any source; triage actions) and
+the 12345 bridge at /api/v1/12345/ (inbound orders, sign-for, send back, extension, reply).
+
+api.py mounts this module's ``router`` at ``API_PREFIX``; intake owns two prefixes, so the
+module mounts at the root and its router holds the two sub-routers (ADR 0016)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Body, File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from zhifa.accounts.roles import has_role
+from zhifa.cases.selectors import case_get_for_user
+from zhifa.catalog.models import PowerItem
+from zhifa.core.errors import DomainError, Forbidden
+from zhifa.grid.models import Subject
+from zhifa.team.models import Officer
+
+from . import selectors as sel
+from . import services
+from .bridge import adapter
+from .models import Lead
+
+API_PREFIX = ""
+
+router = Router()
+leads = Router(tags=["线索"])
+bridge = Router(tags=["12345 对接"])
+
+
+def lead_out(lead: Lead, *, user: Any = None) -> dict[str, Any]:
+    """A lead as the API shows it: the reporter is always masked here (see /reporter)."""
+    return {
+        "id": lead.pk,
+        "number": lead.number,
+        "source": lead.source,
+        "source_label": lead.get_source_display(),
+        "source_ref": lead.source_ref,
+        "status": lead.status,
+        "status_label": lead.get_status_display(),
+        "text": lead.text,
+        "address": lead.address,
+        "lat": lead.lat,
+        "lng": lead.lng,
+        "cell": lead.cell.code if lead.cell_id else "",
+        "squadron": lead.squadron.name if lead.squadron_id else "",
+        "reporter": lead.reporter_masked,
+        "phone": lead.phone_masked,
+        "received_at": lead.received_at.isoformat(),
+        "reply_due": lead.reply_due.isoformat() if lead.reply_due else None,
+        "send_back_due": lead.send_back_due.isoformat() if lead.send_back_due else None,
+        "suggestions": lead.suggestions,
+        "item": lead.item.code if lead.item_id else "",
+        "case": {"id": lead.case_id, "number": lead.case.number} if lead.case_id else None,
+        "department": lead.department.name if lead.department_id else "",
+        "merged_into": lead.merged_into.number if lead.merged_into_id else "",
+        "outcome": lead.outcome,
+        "photos": [{"sha256": p.sha256} for p in lead.photos.all()],
+    }
+
+
+def _staff(request: Any) -> Any:
+    if not has_role(request.user, *services.INTAKE_ROLES) and not request.user.is_superuser:
+        raise Forbidden("登记线索仅限执法队伍人员")
+    if getattr(request, "town", None) is None:
+        raise Forbidden("请先选择所在乡镇")
+    return request.user
+
+
+def _lead(request: Any, lead_id: int) -> Lead:
+    return sel.lead_get_for_user(request.user, lead_id)
+
+
+class LeadIn(Schema):
+    source: str
+    text: str
+    source_ref: str = ""
+    source_due: dt.datetime | None = None
+    address: str = ""
+    lat: float | None = None
+    lng: float | None = None
+    datum: str = "wgs84"
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    subject_id: int | None = None
+
+
+@leads.post("/leads", response={201: dict, 200: dict}, summary="登记线索（任意来源）")
+def lead_create(request: Any, payload: Form[LeadIn], photos: File[list[UploadedFile]] = None):
+    user = request.user
+    grid_only = has_role(user, "grid_member") and not has_role(user, *services.INTAKE_ROLES)
+    if grid_only:
+        if payload.source != Lead.Source.GRID:
+            raise Forbidden("网格员只能上报网格线索")
+    else:
+        _staff(request)
+    subject = None
+    if payload.subject_id:
+        subject = Subject.objects.filter(pk=payload.subject_id, town=request.town).first()
+        if subject is None:
+            raise DomainError("涉及对象不存在", code="bad_subject")
+    lead, created = services.lead_receive(
+        town=request.town,
+        actor=user,
+        reported_by=user if payload.source == Lead.Source.GRID else None,
+        subject=subject,
+        photos=list(photos or []),
+        **payload.dict(exclude={"subject_id"}),
+    )
+    return Status(201 if created else 200, lead_out(lead))
+
+
+@leads.get("/leads", summary="线索列表")
+def lead_list(request: Any, status: str = "new", source: str = "", q: str = ""):
+    rows = sel.lead_inbox(user=request.user, status=status, source=source, q=q)[:200]
+    return {"results": [lead_out(lead) for lead in rows]}
+
+
+@leads.get("/leads/{int:lead_id}", summary="线索详情（含疑似重复与分拣建议）")
+def lead_detail(request: Any, lead_id: int):
+    lead = _lead(request, lead_id)
+    return {
+        **lead_out(lead),
+        "duplicates": services.lead_duplicates(lead=lead),
+        "advice": services.route_advice(lead=lead),
+        "events": [
+            {"seq": e.seq, "type": e.event_type, "summary": e.summary, "actor": e.actor_name}
+            for e in sel.lead_events(lead)
+        ],
+    }
+
+
+@leads.get("/leads/{int:lead_id}/reporter", summary="查看反映人（记录在案）")
+def lead_reporter(request: Any, lead_id: int):
+    return services.lead_reveal_reporter(lead=_lead(request, lead_id), user=request.user)
+
+
+@leads.post("/leads/{int:lead_id}/triage", summary="重新分拣（定位、事项建议）")
+def lead_triage(request: Any, lead_id: int):
+    lead = _lead(request, lead_id)
+    services._require_triager(request.user)
+    return lead_out(services.lead_triage(lead=lead, actor=request.user))
+
+
+class OpenCaseIn(Schema):
+    item_codes: list[str]
+    cause: str
+    handler_ids: list[int] = []
+    party_ids: list[int] = []
+    summary: str = ""
+
+
+def _items(request: Any, codes: list[str]) -> list[PowerItem]:
+    items = list(PowerItem.objects.filter(town=request.town, code__in=codes))
+    if not codes or len(items) != len(set(codes)):
+        raise DomainError("所选清单事项不存在", code="bad_item")
+    return items
+
+
+@leads.post("/leads/{int:lead_id}/case", response={201: dict}, summary="立案办理")
+def lead_open_case(request: Any, lead_id: int, payload: OpenCaseIn):
+    lead = _lead(request, lead_id)
+    handlers = list(Officer.objects.filter(pk__in=payload.handler_ids, town=request.town))
+    if len(handlers) != len(set(payload.handler_ids)):
+        raise DomainError("所选执法人员不存在或不属于本镇", code="bad_officer")
+    parties = list(Subject.objects.filter(pk__in=payload.party_ids, town=request.town))
+    case = services.lead_open_case(
+        lead=lead,
+        actor=request.user,
+        items=_items(request, payload.item_codes),
+        cause=payload.cause,
+        handlers=handlers or None,
+        parties=parties or None,
+        summary=payload.summary,
+    )
+    lead.refresh_from_db()
+    return Status(201, {**lead_out(lead), "case": {"id": case.pk, "number": case.number}})
+
+
+class TransferIn(Schema):
+    item_code: str
+    reason: str
+
+
+@leads.post("/leads/{int:lead_id}/transfer", summary="移送主管部门")
+def lead_transfer(request: Any, lead_id: int, payload: TransferIn):
+    lead = _lead(request, lead_id)
+    item = _items(request, [payload.item_code])[0]
+    return lead_out(
+        services.lead_transfer(lead=lead, actor=request.user, item=item, reason=payload.reason)
+    )
+
+
+class MergeIn(Schema):
+    lead_id: int | None = None
+    case_id: int | None = None
+
+
+@leads.post("/leads/{int:lead_id}/merge", summary="合并到线索或案件")
+def lead_merge(request: Any, lead_id: int, payload: MergeIn):
+    lead = _lead(request, lead_id)
+    into_lead = _lead(request, payload.lead_id) if payload.lead_id else None
+    into_case = case_get_for_user(request.user, payload.case_id) if payload.case_id else None
+    return lead_out(
+        services.lead_merge(lead=lead, actor=request.user, into_lead=into_lead, into_case=into_case)
+    )
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+@leads.post("/leads/{int:lead_id}/dismiss", summary="不予受理")
+def lead_dismiss(request: Any, lead_id: int, payload: ReasonIn):
+    lead = _lead(request, lead_id)
+    return lead_out(services.lead_dismiss(lead=lead, actor=request.user, reason=payload.reason))
+
+
+# --- 12345 bridge ---------------------------------------------------------------------------------
+
+
+def _platform(request: Any) -> Any:
+    """The platform pushes with a token scoped ``12345``; town leaders may also post by hand."""
+    token = getattr(request, "api_token", None)
+    if token is not None and "12345" in (token.scopes or []):
+        if getattr(request, "town", None) is None:
+            raise Forbidden("令牌未绑定乡镇")
+        return request.user
+    if has_role(request.user, "leader", "squadron_leader", "admin"):
+        return request.user
+    raise Forbidden("仅 12345 平台令牌可以推送工单")
+
+
+@bridge.post(
+    "/orders", response={201: dict, 200: dict}, summary="接收 12345 工单（按工单编号幂等）"
+)
+def order_receive(request: Any, payload: Body[dict[str, Any]]):
+    actor = _platform(request)
+    order = adapter().parse_order(payload)
+    lead, created = services.lead_receive(
+        town=request.town,
+        source=Lead.Source.HOTLINE,
+        actor=actor,
+        text=order.text,
+        source_ref=order.order_no,
+        source_due=order.due,
+        address=order.address,
+        lat=order.lat,
+        lng=order.lng,
+        datum=order.datum,
+        reporter_name=order.caller_name,
+        reporter_phone=order.caller_phone,
+        received_at=order.received_at,
+    )
+    return Status(
+        201 if created else 200,
+        {"code": "0", "lead": lead.number, "created": created, "status": lead.status},
+    )
+
+
+def _order(request: Any, order_no: str) -> Lead:
+    lead = (
+        sel.leads_visible_to(request.user)
+        .filter(source=Lead.Source.HOTLINE, source_ref=order_no)
+        .first()
+    )
+    if lead is None:
+        raise DomainError("工单不存在", code="not_found", status=404)
+    return lead
+
+
+@bridge.get("/orders/{order_no}", summary="工单状态与待发消息")
+def order_detail(request: Any, order_no: str):
+    lead = _order(request, order_no)
+    return {
+        **lead_out(lead),
+        "outbox": [
+            {"kind": m.kind, "attempts": m.attempts, "acked": m.delivered, "error": m.last_error}
+            for m in lead.outbox.all()
+        ],
+    }
+
+
+@bridge.post("/orders/{order_no}/sign", summary="签收")
+def order_sign(request: Any, order_no: str):
+    lead = _order(request, order_no)
+    services._require_triager(request.user)
+    return lead_out(services.order_sign(lead=lead, actor=request.user))
+
+
+@bridge.post("/orders/{order_no}/send-back", summary="退单（时限内，说明理由）")
+def order_send_back(request: Any, order_no: str, payload: ReasonIn):
+    lead = _order(request, order_no)
+    return lead_out(services.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
+
+
+class ExtendIn(Schema):
+    days: int
+    reason: str
+
+
+@bridge.post("/orders/{order_no}/extension", summary="申请延期")
+def order_extend(request: Any, order_no: str, payload: ExtendIn):
+    lead = _order(request, order_no)
+    services._require_triager(request.user)
+    return lead_out(
+        services.order_extend(
+            lead=lead, actor=request.user, days=payload.days, reason=payload.reason
+        )
+    )
+
+
+class ReplyIn(Schema):
+    text: str
+    close: bool = True
+
+
+@bridge.post("/orders/{order_no}/reply", summary="答复并办结")
+def order_reply(request: Any, order_no: str, payload: ReplyIn):
+    lead = _order(request, order_no)
+    services._require_triager(request.user)
+    return lead_out(
+        services.order_reply(lead=lead, actor=request.user, text=payload.text, close=payload.close)
+    )
+
+
+router.add_router("/intake/", leads)
+router.add_router("/12345/", bridge)

@@ -1,0 +1,20 @@
+"""Hear cases' outcomes (sent on commit) and pass them to the leads' sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .services import lead_outcome_from_case
+
+
+def on_case_closed(sender: Any, case: Any, outcome: str = "", **kwargs: Any) -> None:
+    lead_outcome_from_case(case=case, outcome=f"已办结：{outcome or case.outcome}")
+
+
+def on_case_transferred(sender: Any, case: Any, transfer: Any = None, **kwargs: Any) -> None:
+    name = transfer.department.name if transfer is not None else "主管部门"
+    lead_outcome_from_case(case=case, outcome=f"经核查，该事项已依法移送{name}处理。")
+
+
+def on_case_withdrawn(sender: Any, case: Any, reason: str = "", **kwargs: Any) -> None:
+    lead_outcome_from_case(case=case, outcome=f"经调查，已撤销立案：{reason}")

@@ -1,0 +1,77 @@
+"""Reads for leads: the permission gate, the inbox, a reporter's own leads, a public status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from zhifa.accounts.roles import has_role
+from zhifa.cases.selectors import is_staff
+from zhifa.core.errors import NotFound
+
+from .models import Lead, LeadEvent
+
+STATUS_PUBLIC = {
+    Lead.Status.NEW: "已受理，正在分拣",
+    Lead.Status.CASE: "已立案办理",
+    Lead.Status.TRANSFERRED: "已移送主管部门处理",
+    Lead.Status.MERGED: "已并入同一事项办理",
+    Lead.Status.DISMISSED: "不予受理",
+    Lead.Status.SENT_BACK: "已退回",
+    Lead.Status.ANSWERED: "已办结",
+}
+
+
+def leads_visible_to(user: Any) -> QuerySet[Lead]:
+    """Team staff see their town's leads; a grid member sees the leads they reported; others none."""
+    qs = Lead.objects.select_related("cell", "squadron", "case", "item")
+    if getattr(user, "is_superuser", False) or is_staff(user):
+        return qs
+    if has_role(user, "grid_member"):
+        return qs.filter(reported_by=user)
+    return qs.none()
+
+
+def lead_get_for_user(user: Any, pk: int) -> Lead:
+    """The lead if this user may see it; otherwise NotFound (its existence is not revealed)."""
+    lead = leads_visible_to(user).filter(pk=pk).first()
+    if lead is None:
+        raise NotFound("线索不存在或无权查看")
+    return lead
+
+
+def lead_inbox(
+    *, user: Any, status: str = "new", source: str = "", squadron: int | None = None, q: str = ""
+) -> QuerySet[Lead]:
+    qs = leads_visible_to(user)
+    if status and status != "all":
+        qs = qs.filter(status=status)
+    if source:
+        qs = qs.filter(source=source)
+    if squadron:
+        qs = qs.filter(squadron_id=squadron)
+    if q:
+        qs = qs.filter(Q(text__icontains=q) | Q(number__icontains=q) | Q(source_ref__icontains=q))
+    return qs.order_by("received_at", "pk") if status == "new" else qs
+
+
+def lead_events(lead: Lead) -> QuerySet[LeadEvent]:
+    return LeadEvent.objects.filter(lead=lead).order_by("seq")
+
+
+def lead_by_tracking_code(code: str) -> Lead | None:
+    code = (code or "").strip().upper()
+    if len(code) != 10:
+        return None
+    return Lead.all_towns.filter(tracking_code=code, source=Lead.Source.REPORT).first()
+
+
+def public_status(lead: Lead) -> dict[str, str]:
+    """What a citizen may see of their own report: no names, no internal numbers but the lead's."""
+    return {
+        "number": lead.number,
+        "received": f"{lead.received_at:%Y-%m-%d %H:%M}",
+        "status": STATUS_PUBLIC[lead.status],
+        "outcome": lead.outcome if lead.status != Lead.Status.NEW else "",
+    }
