@@ -16,7 +16,7 @@ from zhifa.accounts.roles import has_role
 from zhifa.cases.selectors import case_get_for_user
 from zhifa.catalog.models import PowerItem
 from zhifa.core.errors import DomainError, Forbidden
-from zhifa.grid.models import Subject
+from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.team.models import Officer
 
 from . import selectors as sel
@@ -111,6 +111,17 @@ def lead_create(request: Any, payload: Form[LeadIn], photos: File[list[UploadedF
         **payload.dict(exclude={"subject_id"}),
     )
     return Status(201 if created else 200, lead_out(lead))
+
+
+@leads.post(
+    "/leads/from-finding/{int:finding_id}", response={201: dict}, summary="巡查发现转为线索"
+)
+def lead_from_finding(request: Any, finding_id: int):
+    actor = _staff(request)
+    finding = PatrolFinding.objects.filter(pk=finding_id, town=request.town).first()
+    if finding is None:
+        raise DomainError("巡查发现不存在", code="not_found", status=404)
+    return Status(201, lead_out(services.lead_receive_finding(finding=finding, actor=actor)))
 
 
 @leads.get("/leads", summary="线索列表")

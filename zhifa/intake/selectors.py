@@ -75,3 +75,10 @@ def public_status(lead: Lead) -> dict[str, str]:
         "status": STATUS_PUBLIC[lead.status],
         "outcome": lead.outcome if lead.status != Lead.Status.NEW else "",
     }
+
+
+def status_counts(user: Any) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = leads_visible_to(user).values("status").annotate(n=Count("pk"))
+    return {r["status"]: r["n"] for r in rows}

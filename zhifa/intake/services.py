@@ -159,6 +159,8 @@ def lead_receive(
         raise DomainError("经纬度超出范围", code="bad_point")
     if lat is None and not address:
         raise DomainError("请填写地址或提供定位", code="location_required")
+    if finding is not None and (finding.taken_at is not None or finding.town_id != town.pk):
+        raise DomainError(f"该巡查发现已转为线索 {finding.taken_ref}", code="finding_taken")
     if subject is not None and subject.town_id != town.pk:
         raise DomainError("涉及对象不属于本镇", code="wrong_town")
     checked: list[tuple[bytes, str]] = []
@@ -279,6 +281,7 @@ def lead_receive_finding(*, finding: PatrolFinding, actor: Any) -> Lead:
         subject=finding.subject,
         finding=finding,
         received_at=finding.at,
+        photos=[finding.photo.open("rb")] if finding.photo else [],
     )
     return lead
 

@@ -1,0 +1,334 @@
+"""Intake pages: the squadron leaders' inbox, the triage page with its actions, staff intake, the
+grid member's phone report form and own reports, and the public citizen report form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from zhifa.accounts.access import public_view, require_role
+from zhifa.accounts.roles import has_role
+from zhifa.cases.models import Case
+from zhifa.cases.selectors import is_staff
+from zhifa.catalog.models import PowerItem
+from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.models import Town
+from zhifa.core.tenancy import public_town_scope
+from zhifa.team.models import Officer
+
+from . import selectors as sel
+from . import services
+from .forms import (
+    CitizenReportForm,
+    ExtendForm,
+    GridReportForm,
+    LeadForm,
+    MergeForm,
+    OpenCaseForm,
+    ReasonForm,
+    ReplyForm,
+    TrackForm,
+    TransferForm,
+)
+from .models import Lead
+
+
+def _town(request: HttpRequest) -> Town:
+    if getattr(request, "town", None) is None:
+        raise Forbidden("请先选择所在乡镇")
+    return request.town  # type: ignore[attr-defined]
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    if not is_staff(request.user):
+        if has_role(request.user, "grid_member"):
+            return redirect("intake:mine")
+        raise Forbidden("线索收件箱仅限执法队伍人员")
+    g = request.GET
+    status = g.get("status", "new")
+    leads = sel.lead_inbox(
+        user=request.user, status=status, source=g.get("source", ""), q=g.get("q", "").strip()
+    )
+    return render(
+        request,
+        "intake/inbox.html",
+        {
+            "leads": list(leads[:200]),
+            "status": status,
+            "source": g.get("source", ""),
+            "q": g.get("q", ""),
+            "statuses": Lead.Status.choices,
+            "sources": Lead.Source.choices,
+            "counts": sel.status_counts(request.user),
+        },
+    )
+
+
+def _triage_context(request: HttpRequest, lead: Lead, **forms: Any) -> dict[str, Any]:
+    town = lead.town
+    items = PowerItem.objects.filter(town=town).order_by("code")
+    suggested = [s["code"] for s in lead.suggestions]
+    ordered = sorted(
+        items, key=lambda i: (suggested.index(i.code) if i.code in suggested else 99, i.code)
+    )
+    officers = Officer.objects.filter(town=town).select_related("user")
+    top = ordered[0] if ordered else None
+    return {
+        "lead": lead,
+        "events": sel.lead_events(lead),
+        "duplicates": services.lead_duplicates(lead=lead),
+        "advice": services.route_advice(lead=lead),
+        "can_triage": services.can_reveal(request.user),
+        "can_reveal": services.can_reveal(request.user),
+        "case_form": forms.get("case_form")
+        or OpenCaseForm(
+            items=ordered,
+            officers=officers,
+            initial={"item": top.code if top else "", "cause": _cause(top)},
+        ),
+        "transfer_form": forms.get("transfer_form") or TransferForm(items=ordered),
+        "merge_form": forms.get("merge_form") or MergeForm(),
+        "reason_form": ReasonForm(),
+        "reply_form": ReplyForm(initial={"text": lead.outcome}),
+        "extend_form": ExtendForm(),
+        "photos": lead.photos.all(),
+    }
+
+
+def _cause(item: PowerItem | None) -> str:
+    if item is None:
+        return ""
+    name = item.name.removeprefix("对").removesuffix("的行政处罚").removesuffix("的处罚")
+    return f"{name}案"
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = sel.lead_get_for_user(request.user, pk)
+    if not is_staff(request.user):
+        return redirect("intake:mine_detail", pk=lead.pk)
+    return render(request, "intake/triage.html", _triage_context(request, lead))
+
+
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    lead = sel.lead_get_for_user(request.user, pk)
+    handler = ACTIONS.get(action)
+    if handler is None:
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        message = handler(request, lead)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return render(request, "intake/triage.html", _triage_context(request, lead), status=422)
+    if message:
+        messages.success(request, message)
+    return redirect("intake:detail", pk=lead.pk)
+
+
+def _act_case(request: HttpRequest, lead: Lead) -> str:
+    items = PowerItem.objects.filter(town=lead.town)
+    officers = Officer.objects.filter(town=lead.town).select_related("user")
+    form = OpenCaseForm(request.POST, items=items, officers=officers)
+    if not form.is_valid():
+        raise DomainError("请选择涉及事项并填写案由")
+    handlers = list(officers.filter(pk__in=form.cleaned_data["handlers"]))
+    case = services.lead_open_case(
+        lead=lead,
+        actor=request.user,
+        items=[items.get(code=form.cleaned_data["item"])],
+        cause=form.cleaned_data["cause"],
+        handlers=handlers or None,
+    )
+    return f"已立案办理：{case.number}"
+
+
+def _act_transfer(request: HttpRequest, lead: Lead) -> str:
+    item = PowerItem.objects.filter(town=lead.town, code=request.POST.get("item", "")).first()
+    if item is None:
+        raise DomainError("请选择事项")
+    lead = services.lead_transfer(
+        lead=lead, actor=request.user, item=item, reason=request.POST.get("reason", "")
+    )
+    return f"已移送{lead.department.name}"
+
+
+def _act_merge(request: HttpRequest, lead: Lead) -> str:
+    target = request.POST.get("target", "").strip()
+    into_lead = Lead.objects.filter(town=lead.town, number=target).first()
+    into_case = None if into_lead else Case.objects.filter(town=lead.town, number=target).first()
+    if into_lead is None and into_case is None:
+        raise DomainError(f"没有找到编号为“{target}”的线索或案件")
+    services.lead_merge(lead=lead, actor=request.user, into_lead=into_lead, into_case=into_case)
+    return f"已合并到{target}"
+
+
+def _act_dismiss(request: HttpRequest, lead: Lead) -> str:
+    services.lead_dismiss(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
+    return "已不予受理"
+
+
+def _act_send_back(request: HttpRequest, lead: Lead) -> str:
+    services.lead_send_back(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
+    return "已退单，退单消息已排队发送 12345 平台"
+
+
+def _act_sign(request: HttpRequest, lead: Lead) -> str:
+    services._require_triager(request.user)
+    services.order_sign(lead=lead, actor=request.user)
+    return "已签收"
+
+
+def _act_extend(request: HttpRequest, lead: Lead) -> str:
+    services._require_triager(request.user)
+    days = request.POST.get("days", "")
+    if not days.isdigit():
+        raise DomainError("请填写延期工作日数")
+    services.order_extend(
+        lead=lead, actor=request.user, days=int(days), reason=request.POST.get("reason", "")
+    )
+    return "延期申请已排队发送 12345 平台"
+
+
+def _act_reply(request: HttpRequest, lead: Lead) -> str:
+    services._require_triager(request.user)
+    services.order_reply(lead=lead, actor=request.user, text=request.POST.get("text", ""))
+    return "答复已排队发送 12345 平台"
+
+
+def _act_reveal(request: HttpRequest, lead: Lead) -> str:
+    shown = services.lead_reveal_reporter(lead=lead, user=request.user)
+    return f"反映人：{shown['name'] or '未留姓名'}　电话：{shown['phone'] or '未留电话'}（本次查看已记录）"
+
+
+ACTIONS = {
+    "case": _act_case,
+    "transfer": _act_transfer,
+    "merge": _act_merge,
+    "dismiss": _act_dismiss,
+    "send_back": _act_send_back,
+    "sign": _act_sign,
+    "extend": _act_extend,
+    "reply": _act_reply,
+    "reveal": _act_reveal,
+}
+
+
+def new(request: HttpRequest) -> HttpResponse:
+    town = _town(request)
+    require_role(request.user, *services.INTAKE_ROLES)
+    form = LeadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        photos = request.FILES.getlist("photos")
+        data.pop("photos", None)
+        try:
+            lead, _ = services.lead_receive(town=town, actor=request.user, photos=photos, **data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"线索已登记：{lead.number}")
+            return redirect("intake:detail", pk=lead.pk)
+    return render(request, "intake/new.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    """The grid member's phone form."""
+    town = _town(request)
+    require_role(request.user, "grid_member", *services.INTAKE_ROLES)
+    form = GridReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            lead, _ = services.lead_receive(
+                town=town,
+                source=Lead.Source.GRID,
+                actor=request.user,
+                reported_by=request.user,
+                text=data["text"],
+                address=data["address"],
+                lat=data["lat"],
+                lng=data["lng"],
+                photos=[data["photo"]] if data.get("photo") else [],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"已上报：{lead.number}，可在“我的上报”查看办理结果")
+            return redirect("intake:mine")
+    return render(request, "intake/report.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    leads = Lead.objects.filter(reported_by=request.user).select_related("case")[:100]
+    return render(request, "intake/mine.html", {"leads": leads})
+
+
+def mine_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = get_object_or_404(Lead.objects.filter(reported_by=request.user), pk=pk)
+    return render(
+        request, "intake/mine_detail.html", {"lead": lead, "public": sel.public_status(lead)}
+    )
+
+
+def _client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    """At most ZHIFA_INTAKE_PUBLIC_LIMIT reports an hour from one address."""
+    limit = int(getattr(settings, "ZHIFA_INTAKE_PUBLIC_LIMIT", 5))
+    key = f"intake:public:{_client_ip(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit
+
+
+@public_view
+def public_report(request: HttpRequest, town_code: str) -> HttpResponse:
+    town = get_object_or_404(Town, code=town_code)
+    form = CitizenReportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request):
+            form.add_error(None, "提交过于频繁，请一小时后再试，或拨打 12345 热线。")
+            status = 429
+        elif form.is_valid() and not form.cleaned_data["website"]:
+            data = form.cleaned_data
+            try:
+                with public_town_scope(town):
+                    lead, _ = services.lead_receive(
+                        town=town,
+                        source=Lead.Source.REPORT,
+                        text=data["text"],
+                        address=data["address"],
+                        reporter_name=data["name"],
+                        reporter_phone=data["phone"],
+                        photos=[data["photo"]] if data.get("photo") else [],
+                    )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                return render(request, "intake/public_done.html", {"town": town, "lead": lead})
+        if form.errors and status == 200:
+            status = 422
+    return render(request, "intake/public_report.html", {"town": town, "form": form}, status=status)
+
+
+@public_view
+def public_track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        lead = sel.lead_by_tracking_code(form.cleaned_data["code"])
+        found = sel.public_status(lead) if lead else False
+    return render(request, "intake/public_track.html", {"form": form, "found": found})
