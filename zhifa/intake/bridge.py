@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import timezone
@@ -124,7 +125,7 @@ class ShanxiAdapter(PlatformAdapter):
         }
         if message.kind == "extension":
             body["yqts"] = payload["days"]
-        return f"/gd/{payload['order_no']}/{body['czlx'].lower()}", body
+        return f"/gd/{quote(payload['order_no'], safe='')}/{body['czlx'].lower()}", body
 
 
 def _when(value: Any) -> dt.datetime | None:

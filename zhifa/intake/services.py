@@ -523,6 +523,29 @@ def lead_open_case(
     return case
 
 
+def lead_attach_case(*, lead: Lead, case: Any, actor: Any) -> Lead:
+    """Link a lead to a case that was opened on the case pages before the lead was entered (a
+    case registered on the spot, then the 12345 order or the county letter arrived)."""
+    _require_open(lead)
+    if case.town_id != lead.town_id:
+        raise DomainError("不能关联其他乡镇的案件", code="wrong_town")
+    with transaction.atomic():
+        lead = _lock(lead)
+        _require_open(lead)
+        lead.case = case
+        lead.item = case.items.first()
+        _finish(
+            lead,
+            status=Lead.Status.CASE,
+            actor=actor,
+            event_type="case_linked",
+            summary=f"关联已登记案件：{case.number}",
+            fields=["case", "item"],
+            case=case.number,
+        )
+    return lead
+
+
 def lead_transfer(*, lead: Lead, actor: Any, item: PowerItem, reason: str) -> Lead:
     """Transfer a lead the town does not hold to the item's department (lead-level, no case;
     ADR 0016). A 12345 order is sent back instead, inside its window."""

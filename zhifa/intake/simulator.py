@@ -14,6 +14,7 @@ import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import unquote
 
 
 class PlatformState:
@@ -59,7 +60,7 @@ class Handler(BaseHTTPRequestHandler):
                 state.refused += 1
             self._answer(503, {"code": "503", "msg": "平台维护中"})
             return
-        parts = self.path.strip("/").split("/")
+        parts = [unquote(p) for p in self.path.strip("/").split("/")]
         if len(parts) != 3 or parts[0] != "gd":
             self._answer(404, {"code": "404", "msg": "未知接口"})
             return
