@@ -39,7 +39,7 @@ class Lead(TownScopedModel, ChainedRecord):
 
     OPEN_STATUSES = (Status.NEW,)
 
-    number = models.CharField("线索编号", max_length=30, db_index=True)
+    number = models.CharField("线索编号", max_length=30, blank=True, db_index=True)
     source = models.CharField("来源", max_length=20, choices=Source.choices)
     source_ref = models.CharField("来源编号", max_length=60, blank=True)
     source_due = models.DateTimeField("来源办理时限", null=True, blank=True)
@@ -152,7 +152,11 @@ class Lead(TownScopedModel, ChainedRecord):
         verbose_name_plural = "线索"
         ordering = ["-received_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["town", "number"], name="intake_lead_number_unique"),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~models.Q(number=""),
+                name="intake_lead_number_unique",
+            ),
             # 12345 orders are idempotent on the platform's order number.
             models.UniqueConstraint(
                 fields=["town", "source", "source_ref"],

@@ -26,7 +26,6 @@ from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_op
 from zhifa.core.errors import DomainError, Forbidden, RuleViolation
 from zhifa.core.models import Deadline, Town
 from zhifa.core.notifications import notify
-from zhifa.core.sequences import sequence_next
 from zhifa.core.workdays import end_of_day, office_hours, workdays_add, workhours_add
 from zhifa.grid.datum import DATUMS, WGS84, to_wgs84
 from zhifa.grid.locate import locate, location_describe
@@ -180,10 +179,8 @@ def lead_receive(
     received_at = _aware(received_at) or timezone.now()
     try:
         with transaction.atomic():
-            seq = sequence_next(town=town, kind="lead", year=timezone.localtime(received_at).year)
             lead = Lead.objects.create(
                 town=town,
-                number=f"XS{timezone.localtime(received_at):%Y}{seq:05d}",
                 source=source,
                 source_ref=source_ref,
                 source_due=_aware(source_due),
@@ -202,6 +199,11 @@ def lead_receive(
                 finding=finding,
                 created_by=actor if getattr(actor, "pk", None) else None,
             )
+            # The number comes from the row id, not a gapless counter: a lead is no legal
+            # document, and a counter row locked until commit would serialise all intake
+            # (ADR 0015).
+            lead.number = f"XS{timezone.localtime(received_at):%Y}{lead.pk:06d}"
+            lead.save(update_fields=["number"])
             for i, (data, ext) in enumerate(checked, start=1):
                 digest = hashlib.sha256(data).hexdigest()
                 photo = LeadPhoto(town=town, lead=lead, sha256=digest)
