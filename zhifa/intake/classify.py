@@ -137,7 +137,7 @@ class Classifier:
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         margins = self.pipeline.decision_function([text])[0]
         # A softmax over the margins: a relative confidence for display, not a probability.
-        weights = numpy.exp((margins - margins.max()) * 4.0)
+        weights = numpy.exp((margins - margins.max()) * 10.0)
         scores = weights / weights.sum()
         classes = self.pipeline.named_steps["model"].classes_
         ranked = sorted(zip(classes, scores, strict=True), key=lambda p: -p[1])[:limit]

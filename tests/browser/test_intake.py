@@ -1,0 +1,88 @@
+"""Intake pages in a real browser over the demo town: the squadron leader's inbox and triage page
+(desktop and phone), opening a case from a grid report, the grid member's phone report form, and
+the public citizen form."""
+
+import pytest
+from django.conf import settings
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from zhifa.core.seeding import seed_demo
+
+    seed_demo()
+    from zhifa.intake.models import Lead
+
+    return Lead.objects
+
+
+def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
+    page, live_server, sign_in, shot, demo
+):
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, "zhongduizhang", settings.ZHIFA_DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/intake/")
+    rows = page.get_by_test_id("lead-list").locator("a")
+    assert rows.count() == 4
+    assert "13900005678" not in page.content()
+    shot(page, "intake-inbox-desktop")
+    page.set_viewport_size(PHONE)
+    shot(page, "intake-inbox-phone")
+
+    order = demo.get(source_ref="12345-示例-1126")
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{live_server.url}/intake/{order.pk}/")
+    assert "孙**" in page.get_by_test_id("reporter").inner_text()
+    assert "SH-ZJ-005" in page.get_by_test_id("suggestions").inner_text()
+    shot(page, "intake-triage-desktop")
+    page.set_viewport_size(PHONE)
+    shot(page, "intake-triage-phone")
+
+    grid = demo.get(source="grid")
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{live_server.url}/intake/{grid.pk}/")
+    form = page.get_by_test_id("open-case")
+    form.locator("select[name=item]").select_option("SH-ST-003")
+    form.locator("input[name=cause]").fill("露天堆放煤炭未采取覆盖措施案")
+    form.locator("button").click()
+    page.wait_for_load_state()
+    assert "已立案办理" in page.content()
+    grid.refresh_from_db()
+    assert grid.case is not None and grid.case.source == "grid"
+
+
+def test_a_grid_member_reports_from_the_phone(page, live_server, sign_in, shot, demo):
+    page.set_viewport_size(PHONE)
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": 39.2083, "longitude": 113.2561})
+    sign_in(page, "wangge", settings.ZHIFA_DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/intake/report/")
+    page.fill("textarea[name=text]", "东街路口有商贩占道摆摊卖菜，影响车辆通行")
+    page.fill("input[name=address]", "砂河镇东街路口")
+    page.click("#locate-btn")
+    page.wait_for_function("document.getElementById('id_lat').value !== ''")
+    shot(page, "intake-report-phone")
+    page.click("button:has-text('上报')")
+    page.wait_for_load_state()
+    assert "我的上报" in page.content()
+    shot(page, "intake-mine-phone")
+    lead = demo.filter(reported_by__username="wangge").order_by("-pk").first()
+    assert abs(lead.lat - 39.2083) < 1e-3 and lead.text.startswith("东街路口")
+
+
+def test_a_citizen_reports_on_the_public_form(page, live_server, shot, demo):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/intake/public/140924101/report/")
+    shot(page, "intake-public-phone")
+    page.fill("textarea[name=text]", "山会村村口有人夜里焚烧塑料垃圾，气味刺鼻")
+    page.fill("input[name=address]", "砂河镇山会村村口")
+    page.click("button:has-text('提交')")
+    page.wait_for_load_state()
+    code = page.get_by_test_id("tracking-code").inner_text()
+    assert len(code) == 10
+    shot(page, "intake-public-done-phone")
