@@ -213,3 +213,35 @@ def test_an_order_may_be_extended_at_most_three_times(api_client, personas, cata
     assert codes == [200, 200, 200, 400]
     lead.refresh_from_db()
     assert lead.extensions == 3 and lead.outbox.filter(kind="extension").count() == 3
+
+
+def test_s1_the_12345_order_is_signed_and_opened_as_a_case_on_the_triage_page(
+    client, login, personas, catalog, cells, handlers, simulator, django_capture_on_commit_callbacks
+):
+    lead = _hotline(personas.town, "SX-PAGE-1")
+    login(client, personas.squadron_leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/intake/{lead.pk}/act/sign/").status_code == 302
+    opened = client.post(
+        f"/intake/{lead.pk}/act/case/",
+        {
+            "item": "SH-ZR-002",
+            "cause": "未取得采矿许可证擅自采矿案",
+            "handlers": [str(h.pk) for h in handlers],
+        },
+    )
+    assert opened.status_code == 302
+    lead.refresh_from_db()
+    assert lead.status == "case" and lead.case.source_ref == "SX-PAGE-1"
+    assert [m["action"] for m in simulator.received("SX-PAGE-1")] == ["qs"]
+
+
+def test_a_refused_send_back_keeps_the_reason_typed_on_the_page(
+    client, login, personas, catalog, cells
+):
+    lead = _hotline(personas.town, "SX-PAGE-2")
+    login(client, personas.squadron_leader)
+    page = client.post(f"/intake/{lead.pk}/act/send_back/", {"reason": "不归我管"})
+    body = page.content.decode()
+    assert page.status_code == 422 and "退单理由至少 6 个字" in body and "不归我管" in body
+    assert Lead.objects.get(pk=lead.pk).status == "new"

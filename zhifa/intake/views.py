@@ -70,7 +70,15 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _triage_context(request: HttpRequest, lead: Lead, **forms: Any) -> dict[str, Any]:
+def _triage_context(
+    request: HttpRequest, lead: Lead, *, action: str = "", data: Any = None
+) -> dict[str, Any]:
+    """The triage page; after a refused action its form comes back bound, so nothing typed is lost."""
+    posted = data if data is not None else None
+
+    def bound(name: str) -> Any:
+        return posted if action == name else None
+
     town = lead.town
     items = PowerItem.objects.filter(town=town).order_by("code")
     suggested = [s["code"] for s in lead.suggestions]
@@ -86,17 +94,18 @@ def _triage_context(request: HttpRequest, lead: Lead, **forms: Any) -> dict[str,
         "advice": services.route_advice(lead=lead),
         "can_triage": services.can_reveal(request.user),
         "can_reveal": services.can_reveal(request.user),
-        "case_form": forms.get("case_form")
-        or OpenCaseForm(
+        "case_form": OpenCaseForm(
+            bound("case"),
             items=ordered,
             officers=officers,
             initial={"item": top.code if top else "", "cause": _cause(top)},
         ),
-        "transfer_form": forms.get("transfer_form") or TransferForm(items=ordered),
-        "merge_form": forms.get("merge_form") or MergeForm(),
-        "reason_form": ReasonForm(),
-        "reply_form": ReplyForm(initial={"text": lead.outcome}),
-        "extend_form": ExtendForm(),
+        "transfer_form": TransferForm(bound("transfer"), items=ordered),
+        "merge_form": MergeForm(bound("merge")),
+        "reason_form": ReasonForm(bound("dismiss") or bound("send_back")),
+        "reply_form": ReplyForm(bound("reply"), initial={"text": lead.outcome}),
+        "extend_form": ExtendForm(bound("extend")),
+        "action": action,
         "photos": lead.photos.all(),
     }
 
@@ -125,7 +134,8 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         message = handler(request, lead)
     except DomainError as error:
         messages.error(request, error.message)
-        return render(request, "intake/triage.html", _triage_context(request, lead), status=422)
+        context = _triage_context(request, lead, action=action, data=request.POST)
+        return render(request, "intake/triage.html", context, status=422)
     if message:
         messages.success(request, message)
     return redirect("intake:detail", pk=lead.pk)
