@@ -166,3 +166,49 @@ def test_a_reply_survives_the_platform_being_down_and_is_delivered_once_it_is_ba
     assert [m["action"] for m in simulator.received("SX-DOWN-1")] == ["df", "bj"]
     assert outbox_flush(now=timezone.now() + dt.timedelta(hours=1)) == 0  # nothing sent twice
     assert len(simulator.received("SX-DOWN-1")) == 2
+
+
+def test_acceptance_answers_before_triage_which_runs_in_the_worker_after_commit(
+    platform, catalog, cells, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        accepted = platform.post(
+            "/api/v1/12345/orders",
+            order("SX-ASYNC-1", TEXT, address="同路村"),
+            content_type="application/json",
+        )
+    assert accepted.status_code == 201
+    lead = Lead.objects.get(source_ref="SX-ASYNC-1")
+    assert lead.suggestions == [] and lead.triaged_at is None
+    for callback in queued:
+        callback()
+    lead.refresh_from_db()
+    assert lead.suggestions[0]["code"] == "SH-ZR-002" and lead.triaged_at is not None
+
+
+def test_the_leads_record_stays_intact_through_its_steps_and_shows_tampering(
+    platform, api_client, personas, catalog, cells, simulator, django_capture_on_commit_callbacks
+):
+    from zhifa.core.audit import chain_verify
+    from zhifa.intake.models import LeadEvent
+
+    with django_capture_on_commit_callbacks(execute=True):
+        platform.post(
+            "/api/v1/12345/orders",
+            order("SX-CHAIN-1", TEXT, address="同路村"),
+            content_type="application/json",
+        )
+        leader = api_client(personas.leader)
+        leader.post("/api/v1/12345/orders/SX-CHAIN-1/sign")
+        leader.post(
+            "/api/v1/12345/orders/SX-CHAIN-1/reply",
+            {"text": "经核查已制止开采并移交县自然资源部门。"},
+            content_type="application/json",
+        )
+    lead = Lead.objects.get(source_ref="SX-CHAIN-1")
+    types = list(LeadEvent.objects.filter(lead=lead).values_list("event_type", flat=True))
+    assert types[0] == "received"
+    assert {"triaged", "order_signed", "order_replied", "outbox_acked"} <= set(types)
+    assert chain_verify(event_model=LeadEvent, subject=lead) == []
+    LeadEvent.objects.filter(lead=lead, seq=2).update(summary="改过的摘要")
+    assert chain_verify(event_model=LeadEvent, subject=lead) == ["第 2 条记录内容被改动"]

@@ -63,7 +63,9 @@ class GridReportForm(forms.Form):
 
     text = forms.CharField(
         label="发现了什么",
-        widget=forms.Textarea(attrs={**TEXT_ATTRS, "placeholder": "如：村北山坡有挖掘机在挖矿，拉矿车往返"}),
+        widget=forms.Textarea(
+            attrs={**TEXT_ATTRS, "placeholder": "如：村北山坡有挖掘机在挖矿，拉矿车往返"}
+        ),
     )
     address = forms.CharField(
         label="地点",
