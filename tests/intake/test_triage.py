@@ -194,3 +194,24 @@ def test_a_send_back_after_the_window_is_refused_naming_the_rule(catalog, town, 
         now=lead.received_at + dt.timedelta(hours=1),
     )
     assert done.status == "sent_back" and done.outbox.get().kind == "send_back"
+
+
+def test_a_merged_duplicate_hears_the_outcome_of_the_case_opened_later(
+    catalog, town, cells, personas, django_capture_on_commit_callbacks
+):
+    from zhifa.cases.services import case_close
+    from zhifa.intake.services import lead_open_case
+
+    first = _lead(town, reported_by=personas.grid_member)
+    second = _lead(town, source="report", reporter_phone="13700001111")
+    lead_merge(lead=second, actor=personas.squadron_leader, into_lead=first)
+    case = lead_open_case(
+        lead=first,
+        actor=personas.squadron_leader,
+        items=[catalog["SH-ZR-002"]],
+        cause="未取得采矿许可证擅自采矿案",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        case_close(case=case, actor=personas.officer, outcome="开采已制止，移交县自然资源部门查处")
+    second.refresh_from_db()
+    assert second.case == case and "开采已制止" in second.outcome

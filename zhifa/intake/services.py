@@ -513,6 +513,13 @@ def lead_open_case(
         )
         lead.case = case
         lead.item = items[0]
+        # Duplicates merged into this lead follow it: their sources hear the case's outcome too.
+        for merged in Lead.all_towns.select_for_update().filter(merged_into=lead):
+            merged.case = case
+            merged.save(update_fields=["case"])
+            _event(
+                merged, actor, "case_linked", f"所并入的线索已立案：{case.number}", case=case.number
+            )
         _finish(
             lead,
             status=Lead.Status.CASE,
