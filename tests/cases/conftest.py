@@ -124,3 +124,98 @@ def new_case(town, personas, items, handlers, party, cells, squadrons):
         return case_register(**values)
 
     return make
+
+
+# --- 机制 III: fine rules, discretion levels and parties for the penalty procedure -----------------
+
+
+@pytest.fixture
+def dust_rules(town, items):
+    """大气污染防治法第一百一十五条: 10,000–100,000 yuan, with three discretion levels."""
+    from decimal import Decimal
+
+    from zhifa.catalog.models import DiscretionStandard, FineRule
+
+    item = items["dust"]
+    item.penalty_kinds = ["fine", "suspend_business"]
+    item.save(update_fields=["penalty_kinds"])
+    FineRule.objects.create(
+        town=town,
+        item=item,
+        form=FineRule.Form.FIXED,
+        min_amount=Decimal(10000),
+        max_amount=Decimal(100000),
+        article="《中华人民共和国大气污染防治法》第一百一十五条",
+    )
+    for sort, (level, low, high) in enumerate(
+        [("ordinary", 10000, 40000), ("serious", 40000, 70000), ("grave", 70000, 100000)]
+    ):
+        DiscretionStandard.objects.create(
+            town=town,
+            item=item,
+            sort=sort,
+            level=level,
+            circumstances=f"情形{sort + 1}",
+            sanction=f"罚款{low}至{high}元",
+            min_amount=Decimal(low),
+            max_amount=Decimal(high),
+        )
+    return item
+
+
+@pytest.fixture
+def company(town, cells):
+    from zhifa.grid.services import subject_register
+
+    return subject_register(
+        town=town,
+        kind="enterprise",
+        name="繁峙县示例建筑工程有限公司",
+        credit_code="91140924MA0L8K702X",
+        legal_representative="周示例",
+        address="繁峙县砂河镇示范路18号",
+    )
+
+
+@pytest.fixture
+def stall(town, domains, departments):
+    """占道经营: 城市道路管理条例第四十二条, up to 20,000 yuan; a citizen stall keeper."""
+    from decimal import Decimal
+
+    from zhifa.catalog.models import Allocation, Department, FineRule, PowerItem
+    from zhifa.grid.services import subject_register
+
+    item = PowerItem.objects.create(
+        town=town,
+        code="T-SR-1",
+        name="对擅自占用城市道路经营的行政处罚",
+        type="penalty",
+        domain=domains["ecology"],
+        department=Department.objects.get(town=town, name="忻州市生态环境局繁峙分局"),
+        penalty_kinds=["warning", "fine"],
+    )
+    Allocation.objects.create(
+        town=town,
+        item=item,
+        status=Allocation.Status.DELEGATED,
+        effective_from=dt.date(2022, 10, 31),
+        decision_ref="晋政发〔2022〕示例号",
+    )
+    FineRule.objects.create(
+        town=town,
+        item=item,
+        form=FineRule.Form.FIXED,
+        min_amount=Decimal(0),
+        max_amount=Decimal(20000),
+        article="《城市道路管理条例》第四十二条",
+    )
+    keeper = subject_register(
+        town=town, kind="individual", name="示例摊主武某", address="繁峙县砂河镇东街"
+    )
+    return {"item": item, "keeper": keeper}
+
+
+@pytest.fixture
+def chair(make_officer, personas):
+    """A certified officer who did not investigate: the hearing's chair."""
+    return make_officer(user=personas.squadron_leader)

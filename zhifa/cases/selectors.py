@@ -138,7 +138,7 @@ MEASURE_MODELS = (CorrectionOrder, EvidenceHold, Seizure, AssistanceRequest)
 
 def case_deadlines(case: Case) -> QuerySet[Deadline]:
     """Every clock on the case's measures, earliest first."""
-    q = Q(pk__in=[])
+    q = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id=case.pk)
     for model in MEASURE_MODELS:
         ids = list(model.all_towns.filter(case=case).values_list("pk", flat=True))
         if ids:
@@ -167,7 +167,7 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
         cases = cases.filter(Q(handler_rows__officer=officer) | Q(registered_by=user)).distinct()
     work = MyWork(todo=list(cases.select_related("squadron").order_by("discovered_on")[:50]))
     ids = [c.pk for c in work.todo]
-    subjects = Q(pk__in=[])
+    subjects = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id__in=ids)
     for model in MEASURE_MODELS:
         pks = list(model.all_towns.filter(case_id__in=ids).values_list("pk", flat=True))
         if pks:
