@@ -219,3 +219,40 @@ def stall(town, domains, departments):
 def chair(make_officer, personas):
     """A certified officer who did not investigate: the hearing's chair."""
     return make_officer(user=personas.squadron_leader)
+
+
+@pytest.fixture
+def proposed_case(new_case, personas, dust_rules, company):
+    """S5 up to the proposal: filed 2026-09-08, investigated, 60,000 yuan proposed (较重)."""
+    from zhifa.cases.services import case_file, case_start_investigation, penalty_propose
+
+    case = new_case(
+        item_keys=("dust",),
+        cause="施工工地未采取扬尘污染防治措施案",
+        parties=[company],
+        act_date=dt.date(2026, 8, 18),
+    )
+    case_file(case=case, actor=personas.officer, approved_by=personas.leader, on=ACT_DAY)
+    case_start_investigation(case=case, actor=personas.officer, on=ACT_DAY)
+    return penalty_propose(
+        case=case,
+        actor=personas.officer,
+        proposal="penalty",
+        reason="未围挡长度超过100米，属较重情形",
+        amount=60000,
+        level="serious",
+        facts="施工工地未设置硬质围挡、裸土未覆盖，造成扬尘污染",
+        evidence=["现场检查笔录1份"],
+        violated="《中华人民共和国大气污染防治法》第六十九条第三款",
+        basis="《中华人民共和国大气污染防治法》第一百一十五条第一款第一项",
+        on=dt.date(2026, 9, 25),
+    )
+
+
+@pytest.fixture
+def notified_case(proposed_case, personas):
+    from zhifa.cases.services import notice_serve
+
+    notice_serve(case=proposed_case, actor=personas.officer, served_on=dt.date(2026, 9, 29))
+    proposed_case.refresh_from_db()
+    return proposed_case

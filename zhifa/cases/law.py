@@ -659,6 +659,26 @@ def rule_no_penalty_education(*, education_on: dt.date | None, education_form: s
         )
 
 
+# --- closure after execution ---------------------------------------------------------------------
+
+
+def rule_executed(*, penalty: Any) -> None:
+    """A decided case closes only once executed: the fine paid (or court enforcement applied for),
+    and a fine collected on the spot handed in to the bank (第六十六条、第七十一条)."""
+    if penalty is None or penalty.outcome != "penalty" or "fine" not in penalty.kinds:
+        return
+    if not penalty.paid_on and not penalty.enforcement_applied_on:
+        raise RuleViolation(
+            "罚款尚未缴清，也未申请人民法院强制执行，不能结案",
+            article=f"{XCF}第六十六条",
+            code="not_executed",
+        )
+    if penalty.collected_on_spot and not penalty.handed_in_on:
+        raise RuleViolation(
+            "当场收缴的罚款尚未交至指定银行，不能结案", article=A71, code="not_handed_in"
+        )
+
+
 # --- transfer to judicial organs (第二十七条) ------------------------------------------------------
 
 

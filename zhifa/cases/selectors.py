@@ -52,6 +52,11 @@ def can_act(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False) or has_role(user, *ACTORS))
 
 
+def can_review(user: Any) -> bool:
+    """May record a 法制审核 (行政处罚法第五十八条): a legal reviewer."""
+    return bool(getattr(user, "is_superuser", False) or has_role(user, LEGAL_REVIEWER))
+
+
 def cases_visible_to(user: Any) -> QuerySet[Case]:
     """The cases a user may see, within the request's town scope:
     - team staff: every case of their town(s);

@@ -22,8 +22,8 @@ from zhifa.team.models import Officer, Squadron
 
 from .. import events, signals
 from ..context import case_context
-from ..law import A60, DECISION_DAYS, rule_limitation
-from ..models import Case, CaseHandler, EvidenceHold, Seizure, State
+from ..law import A60, DECISION_DAYS, rule_executed, rule_limitation
+from ..models import Case, CaseHandler, EvidenceHold, Penalty, Seizure, State
 from ..rules import act_handlers, authority_check, require_open, transition_require
 from .common import issue, local_date, lock, require_approval, text
 
@@ -357,6 +357,8 @@ def case_close(
                 code="transfer_first",
             )
         _require_measures_ended(case)
+        if case.state in (State.SERVED, State.EXECUTING):
+            rule_executed(penalty=Penalty.all_towns.filter(case=case).first())
         old = case.state
         case.close()
         case.outcome = outcome

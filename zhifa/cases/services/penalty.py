@@ -1045,17 +1045,8 @@ def penalty_close(*, case: Case, actor: Any, on: dt.date) -> Case:
     """结案 after execution: paid (or on-the-spot collection handed in), enforcement applied, or a
     no-penalty decision served."""
     p = _penalty(case)
+    law.rule_executed(penalty=p)
     if p.outcome == Penalty.Outcome.PENALTY and "fine" in p.kinds:
-        if not p.paid_on and not p.enforcement_applied_on:
-            raise RuleViolation(
-                "罚款尚未缴清，也未申请强制执行，不能结案",
-                article="行政处罚法第六十六条",
-                code="not_executed",
-            )
-        if p.collected_on_spot and not p.handed_in_on:
-            raise RuleViolation(
-                "当场收缴的罚款尚未交至指定银行，不能结案", article=law.A71, code="not_handed_in"
-            )
         if p.paid_on:
             outcome = f"{p.decision_doc.number}：{p.content}，已于{p.paid_on:%Y年%-m月%-d日}缴清（加处罚款{money(p.surcharge)}元）"
             execution = f"当事人已缴纳罚款{money(p.amount)}元、加处罚款{money(p.surcharge)}元。"
