@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.catalog.models import PowerItem
-from zhifa.catalog.rules import money
+from zhifa.catalog.rules import fine_rule_check, money
 from zhifa.core.deadlines import deadline_complete, deadline_open, deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline, Town
@@ -1197,6 +1197,8 @@ def onthespot_decide(
     local = timezone.localtime(act_at) if timezone.is_aware(act_at) else act_at
     on = local.date()
     law.rule_two_handlers(officers=officers, on=on, item=item)
+    if "fine" in kinds:  # the law's own range applies under the simple procedure too
+        fine_rule_check(item=item, amount=amount, facts={"party": party_kind}, on=on)
     with transaction.atomic():
         case = case_register(
             town=town,
