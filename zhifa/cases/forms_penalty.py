@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhifa.catalog.models import DiscretionStandard, PenaltyKind, PowerItem
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
+from zhifa.team.rules import eligible_handlers
 
 from . import services
 from .forms import DATE, DATETIME, TEXT, TownForm
@@ -517,6 +518,12 @@ class OnTheSpotForm(TownForm):
             town=self.town, type="penalty", is_retired=False
         ).order_by("sort")
         self.fields["kind"].widget.attrs["class"] = "form-check-input"
+        # Only officers whose certificate is valid today are offered (the service re-checks).
+        eligible = [h.officer.pk for h in eligible_handlers(town=self.town, on=_today())]
+        self.fields["officers"].queryset = Officer.objects.filter(pk__in=eligible).select_related(
+            "user"
+        )
+        self.fields["officers"].help_text = "仅列出今日持有效执法证的在岗专职队员"
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data

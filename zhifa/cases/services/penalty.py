@@ -510,6 +510,12 @@ def legal_review_record(
                 article=law.A64,
                 code="hearing_pending",
             )
+        if case.state == State.NOTIFIED and p.hearing_request_due and on <= p.hearing_request_due:
+            raise RuleViolation(
+                f"听证申请期限至{p.hearing_request_due:%Y年%m月%d日}届满，期满前不能送法制审核",
+                article=law.A64,
+                code="hearing_window_open",
+            )
         ground = law.legal_review_grounds(
             hearing_held=bool(p.hearing_held_on), party=p.party_kind, amount=p.amount, kinds=p.kinds
         )
@@ -529,6 +535,8 @@ def legal_review_record(
         if case.state != State.UNDER_REVIEW:
             case.review()
             case.save()
+        _finish(case, "statement", on)
+        _finish(case, "hearing_request", on)
         p.review_ground, p.reviewer, p.review_passed, p.review_opinion, p.review_doc = (
             ground,
             reviewer,
@@ -651,7 +659,8 @@ def decision_make(
         p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
         p.extension_days, p.extension_approved_by = extension_days, extension_approved_by
         p.save()
-        _finish(case, "decision_90", on)
+        for window in ("decision_90", "statement", "hearing_request"):
+            _finish(case, window, on)  # the party's windows have ended by now
         _clock(
             case,
             kind="service",
