@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 
-from zhifa.catalog.models import PowerItem
+from zhifa.catalog.models import DiscretionStandard, PowerItem
 from zhifa.core.models import Deadline
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
@@ -58,7 +58,9 @@ class Penalty(TownScopedModel):
     party_kind = models.CharField("当事人类别", max_length=12)
     kinds = models.JSONField("处罚种类", default=list)
     amount = models.DecimalField("罚款金额", default=Decimal(0), **MONEY)
-    level = models.CharField("裁量等级", max_length=20, blank=True)
+    level = models.CharField(
+        "裁量等级", max_length=20, blank=True, choices=DiscretionStandard.Level.choices
+    )
     discretion_reason = models.TextField("裁量理由", blank=True)
     facts = models.TextField("违法事实", blank=True)
     evidence = models.JSONField("证据", default=list, blank=True)
@@ -170,7 +172,7 @@ class Penalty(TownScopedModel):
         if "warning" in self.kinds:
             parts.append("警告")
         if "fine" in self.kinds and self.amount:
-            parts.append(f"罚款人民币{money_capital(self.amount)}（¥{money_figures(self.amount)}）")
+            parts.append(f"罚款人民币{money_capital(self.amount)}（{money_figures(self.amount)}）")
         return "，".join(parts) or "—"
 
 
