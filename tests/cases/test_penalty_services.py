@@ -16,7 +16,10 @@ from zhifa.core.models import Deadline
 D = dt.date
 
 
-def _decide(case, personas, *, on=D(2026, 11, 2)):
+DECIDED_ON = D(2026, 11, 2)
+
+
+def _decide(case, personas, *, on=DECIDED_ON):
     services.statement_record(
         case=case, actor=personas.officer, received_on=D(2026, 10, 9), waived=True
     )
