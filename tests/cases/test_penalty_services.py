@@ -316,3 +316,14 @@ def test_on_the_spot_collection_of_150_yuan_is_refused_unless_hard_to_collect(
     assert "第六十八条" in str(info.value) and Case.objects.count() == 0
     case = services.onthespot_decide(**{**values, "hard_to_collect": True})
     assert case.state == "executing"
+
+
+def test_the_sweep_warns_the_handler_before_the_hearing_window_closes(notified_case, personas):
+    from django.utils import timezone
+
+    from zhifa.core.deadlines import deadline_sweep
+
+    at = timezone.make_aware(dt.datetime(2026, 10, 9, 9))
+    assert deadline_sweep(now=at).due_soon >= 1
+    clock = Deadline.objects.get(kind="hearing_request")
+    assert clock.alarm == "due_soon" and clock.responsible == personas.officer

@@ -541,7 +541,10 @@ def rule_seizure_term(*, days: int, extension: bool = False, extended_before: bo
     if not 1 <= int(days) <= SEIZURE_MAX_DAYS:
         what = "延长期限" if extension else "查封、扣押的期限"
         raise RuleViolation(
-            f"{what}不得超过三十日（申请 {days} 日）", article=Q25, code="seizure_too_long"
+            f"{what}不得超过三十日（申请 {days} 日）"
+            + ("" if extension else "；情况复杂的，经批准可延长一次，延长不超过三十日"),
+            article=Q25,
+            code="seizure_too_long",
         )
     return int(days)
 
