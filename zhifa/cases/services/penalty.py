@@ -218,7 +218,7 @@ def penalty_propose(
             case,
             actor,
             "penalty_proposed",
-            f"拟{p.content}；裁量等级：{level or '—'}；{reason.strip()[:60]}"
+            f"拟{p.content}；裁量等级：{p.get_level_display() if level else '—'}；{reason.strip()[:60]}"
             if proposal == Case.Proposal.PENALTY
             else f"拟不予行政处罚：{reason.strip()[:60]}",
             amount=str(p.amount),
