@@ -327,3 +327,52 @@ def test_the_sweep_warns_the_handler_before_the_hearing_window_closes(notified_c
     assert deadline_sweep(now=at).due_soon >= 1
     clock = Deadline.objects.get(kind="hearing_request")
     assert clock.alarm == "due_soon" and clock.responsible == personas.officer
+
+
+def test_a_late_decision_needs_a_configured_extension_and_the_heads_approval(
+    notified_case, personas, settings
+):
+    on = D(2026, 12, 20)  # 103 days after filing on 2026-09-08
+    with pytest.raises(RuleViolation, match="没有可适用的延长"):
+        services.statement_record(
+            case=notified_case, actor=personas.officer, received_on=D(2026, 10, 9), waived=True
+        )
+        services.legal_review_record(
+            case=notified_case,
+            actor=personas.legal_reviewer,
+            reviewer=personas.legal_reviewer,
+            passed=True,
+            opinion="事实清楚，程序合法。",
+            on=D(2026, 10, 28),
+        )
+        services.discussion_record(
+            case=notified_case,
+            actor=personas.leader,
+            on=D(2026, 10, 29),
+            members=["甲", "乙", "丙"],
+            conclusion="同意拟处罚意见。",
+        )
+        services.decision_make(
+            case=notified_case,
+            actor=personas.officer,
+            on=on,
+            extension_days=30,
+            extension_approved_by=personas.leader,
+        )
+    settings.ZHIFA_DECISION_EXTENSION_DAYS = 30
+    with pytest.raises(RuleViolation, match="负责人批准"):
+        services.decision_make(
+            case=notified_case,
+            actor=personas.officer,
+            on=on,
+            extension_days=30,
+            extension_approved_by=personas.officer,
+        )
+    p = services.decision_make(
+        case=notified_case,
+        actor=personas.officer,
+        on=on,
+        extension_days=30,
+        extension_approved_by=personas.leader,
+    )
+    assert p.extension_days == 30 and p.extension_approved_by == personas.leader
