@@ -376,3 +376,38 @@ def test_a_late_decision_needs_a_configured_extension_and_the_heads_approval(
         extension_approved_by=personas.leader,
     )
     assert p.extension_days == 30 and p.extension_approved_by == personas.leader
+
+
+def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
+    notified_case, personas, django_capture_on_commit_callbacks
+):
+    from zhifa.cases import signals
+
+    heard = []
+
+    def decided(sender, case, penalty, **kw):
+        heard.append(("decided", penalty.amount))
+
+    def changed(sender, case, penalty, appeal, **kw):
+        heard.append(("changed", appeal.outcome))
+
+    signals.case_decided.connect(decided)
+    signals.case_decision_changed.connect(changed)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            _decide(notified_case, personas)
+        appeal = services.appeal_file(
+            case=notified_case,
+            actor=personas.officer,
+            kind="lawsuit",
+            body="繁峙县人民法院",
+            filed_on=D(2026, 11, 10),
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.appeal_decide(
+                appeal=appeal, actor=personas.officer, outcome="revoked", decided_on=D(2027, 3, 1)
+            )
+    finally:
+        signals.case_decided.disconnect(decided)
+        signals.case_decision_changed.disconnect(changed)
+    assert heard == [("decided", Decimal(60000)), ("changed", "revoked")]

@@ -23,7 +23,7 @@ from zhifa.core.models import Deadline, Town
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
-from .. import events, law
+from .. import events, law, signals
 from ..context import case_context
 from ..models import Appeal, Case, Penalty, State
 from ..rules import require_open, transition_require
@@ -681,6 +681,7 @@ def decision_make(
             article=f"{law.A48}、国办发〔2018〕118号",
             actor=actor,
         )
+        transaction.on_commit(lambda: signals.case_decided.send(sender=Case, case=case, penalty=p))
         _event(
             case,
             actor,
@@ -1137,6 +1138,11 @@ def appeal_decide(
         appeal.save()
         p.save()
         if outcome in (Appeal.Outcome.CHANGED, Appeal.Outcome.REVOKED):
+            transaction.on_commit(
+                lambda: signals.case_decision_changed.send(
+                    sender=Case, case=case, penalty=p, appeal=appeal
+                )
+            )
             _clock(
                 case,
                 kind="disclosure_withdraw",
