@@ -99,11 +99,11 @@ def _context(case: Case, p: Penalty) -> dict[str, Any]:
             "content": p.content,
         },
     )
-    lead = case.handler_rows.select_related("officer").first()
+    lead = case.handler_rows.select_related("officer__user").first()
     context["contact"] = {
         "name": lead.officer.name if lead else "",
-        "phone": case.town.phone if hasattr(case.town, "phone") else "",
-        "address": f"{case.town.name}综合行政执法队",
+        "phone": (lead.officer.phone or lead.officer.user.phone) if lead else "",
+        "address": case.town.team_name or f"{case.town.name}综合行政执法队",
     }
     return context
 
@@ -647,7 +647,10 @@ def decision_make(
         if p.review_passed:
             steps.append("经法制审核")
         if p.discussion_on:
-            steps.append("经本机关负责人集体讨论")
+            if p.review_passed:
+                steps[-1] += "并经本机关负责人集体讨论"
+            else:
+                steps.append("经本机关负责人集体讨论")
         context["procedure_note"] = "，".join(steps) + "。"
         context["payment"] = {"bank": bank, "account": account or "—", "online": PAYMENT_ONLINE}
         law.rule_decision_elements(town=case.town, context=context, on=on)
