@@ -199,6 +199,7 @@ def assign_handlers(request: Any, case_id: int, payload: HandlersIn) -> dict[str
 class ApprovalIn(Schema):
     approver_id: int | None = None
     opinion: str = ""
+    on: dt.date | None = None
 
 
 @router.post("/{int:case_id}/file", summary="立案（负责人批准）")
@@ -208,6 +209,7 @@ def case_file(request: Any, case_id: int, payload: ApprovalIn) -> dict[str, Any]
         actor=_actor(request),
         approved_by=_approver(request, payload.approver_id),
         opinion=payload.opinion,
+        on=payload.on,
     )
     return case_detail(case)
 
@@ -738,3 +740,6 @@ def my_work(request: Any) -> dict[str, Any]:
         "overdue": [dl(d) for d in work.overdue],
         "now": timezone.now(),
     }
+
+
+from . import api_penalty  # noqa: E402, F401  (registers the penalty procedure on this router)

@@ -2,7 +2,7 @@
 each with real documents issued through the same services a user calls. S2 (义兴寨马家坡) runs in
 full: patrol → inspection (15.27 亩 over) → 责令停止违法行为通知书 → transfer → the bureau's receipt.
 
-The states of the penalty procedure (notified … executing) arrive with 机制 III and its demo."""
+The states of the penalty procedure (notified … executing) are seeded by ``demo_penalty``."""
 
 from __future__ import annotations
 
@@ -433,7 +433,10 @@ class _Seeder:
 
 def seed() -> None:
     town = Town.objects.filter(code=MAIN_CODE).first()
-    if town is None or Case.all_towns.filter(town=town).exists():
+    if town is None:
+        return
+    if Case.all_towns.filter(town=town).exists():
+        _seed_penalties(town)
         return
     User = get_user_model()
     if not User.objects.filter(username="duizhang").exists():
@@ -455,3 +458,11 @@ def seed() -> None:
         seeder.registered_only,
     ):
         story()
+    _seed_penalties(town)
+
+
+def _seed_penalties(town: Town) -> None:
+    """机制 III: cases at each step of both penalty procedures, S4 and S5 completed."""
+    from .demo_penalty import seed as seed_penalties
+
+    seed_penalties(town)

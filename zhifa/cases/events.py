@@ -36,6 +36,25 @@ EVENT_LABELS = {
     "document_voided": "作废文书",
     "shared": "共享部门",
     "note": "补记",
+    # 机制 III: the penalty procedure
+    "penalty_proposed": "拟处罚意见（裁量）",
+    "notified": "事先告知",
+    "statement": "陈述申辩",
+    "hearing_requested": "听证申请",
+    "hearing_scheduled": "听证通知",
+    "hearing_held": "举行听证",
+    "legal_review": "法制审核",
+    "discussion": "集体讨论",
+    "decided": "作出决定",
+    "decided_on_the_spot": "当场处罚",
+    "served": "送达",
+    "payment": "缴款",
+    "payment_deferred": "延期（分期）缴纳",
+    "handed_in": "罚款上缴",
+    "reminder": "催告",
+    "enforcement_applied": "申请强制执行",
+    "appeal_filed": "复议/诉讼",
+    "appeal_decided": "复议/诉讼结果",
 }
 
 

@@ -52,6 +52,11 @@ def can_act(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False) or has_role(user, *ACTORS))
 
 
+def can_review(user: Any) -> bool:
+    """May record a 法制审核 (行政处罚法第五十八条): a legal reviewer."""
+    return bool(getattr(user, "is_superuser", False) or has_role(user, LEGAL_REVIEWER))
+
+
 def cases_visible_to(user: Any) -> QuerySet[Case]:
     """The cases a user may see, within the request's town scope:
     - team staff: every case of their town(s);
@@ -138,7 +143,7 @@ MEASURE_MODELS = (CorrectionOrder, EvidenceHold, Seizure, AssistanceRequest)
 
 def case_deadlines(case: Case) -> QuerySet[Deadline]:
     """Every clock on the case's measures, earliest first."""
-    q = Q(pk__in=[])
+    q = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id=case.pk)
     for model in MEASURE_MODELS:
         ids = list(model.all_towns.filter(case=case).values_list("pk", flat=True))
         if ids:
@@ -167,7 +172,7 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
         cases = cases.filter(Q(handler_rows__officer=officer) | Q(registered_by=user)).distinct()
     work = MyWork(todo=list(cases.select_related("squadron").order_by("discovered_on")[:50]))
     ids = [c.pk for c in work.todo]
-    subjects = Q(pk__in=[])
+    subjects = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id__in=ids)
     for model in MEASURE_MODELS:
         pks = list(model.all_towns.filter(case_id__in=ids).values_list("pk", flat=True))
         if pks:

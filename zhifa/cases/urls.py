@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_penalty
 
 app_name = "cases"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("mine/", views.mine, name="mine"),
     path("new/", views.new, name="new"),
+    path("deadlines/", views_penalty.deadlines, name="deadlines"),
+    path("on-the-spot/", views_penalty.on_the_spot, name="on_the_spot"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/records/new/", views.record_new, name="record_new"),
     path("<int:pk>/evidence/new/", views.evidence_new, name="evidence_new"),

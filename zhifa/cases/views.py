@@ -18,7 +18,8 @@ from . import selectors as sel
 from . import services
 from .events import EVENT_LABELS
 from .forms import STEP_FORMS, EvidenceForm, RecordForm, RegisterForm, now_local, steps_available
-from .models import State
+from .forms_penalty import PENALTY_STEP_FORMS
+from .models import Penalty, State
 from .presenters import case_row
 
 
@@ -105,10 +106,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         [
             (v, STEP_FORMS[v](town=case.town, case=case, initial={"started_at": now_local()}))
             for v in steps_available(case)
+            # the penalty procedure's own forms replace the plain proposal and closure
+            if v not in ("propose",)
+            and not (v == "close" and case.state in ("served", "executing"))
         ]
         if can_act
         else []
     )
+    can_review = sel.can_review(request.user)
+    penalty_steps = [
+        (v, form(town=case.town, case=case))
+        for v, form in PENALTY_STEP_FORMS.items()
+        if (can_review if form.reviewer_step else can_act) and form.available(case)
+    ]
+    steps = penalty_steps + steps
     return render(
         request,
         "cases/detail.html",
@@ -127,6 +138,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "orders": case.orders.select_related("document"),
             "transfers": case.transfers.select_related("department", "document"),
             "problems": sel.record_problems(case),
+            "penalty": Penalty.objects.filter(case=case)
+            .select_related(
+                "item", "party", "notice_doc", "decision_doc", "hearing_chair", "reviewer"
+            )
+            .first(),
+            "appeals": case.appeals.all(),
             "evidence_form": EvidenceForm(town=case.town, case=case),
         },
     )
@@ -135,10 +152,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
-    if verb not in STEP_FORMS:
+    case = sel.case_get_for_user(request.user, pk)
+    forms_by_verb = {**STEP_FORMS, **PENALTY_STEP_FORMS}
+    if verb not in forms_by_verb:
         raise NotFound("没有这个办理步骤")
-    form = STEP_FORMS[verb](request.POST, town=case.town, case=case)
+    reviewer_step = getattr(forms_by_verb[verb], "reviewer_step", False)
+    if reviewer_step and not sel.can_review(request.user):
+        raise Forbidden("法制审核仅限法制审核人员")
+    actor = request.user if reviewer_step else _actor(request)
+    form = forms_by_verb[verb](request.POST, town=case.town, case=case)
     if not form.is_valid():
         messages.error(
             request,

@@ -1,10 +1,12 @@
 from .case import ACTIVE_STATES, Case, CaseEvent, CaseHandler, State
 from .measures import AssistanceRequest, CorrectionOrder, EvidenceHold, Seizure
+from .penalty import Appeal, Penalty
 from .records import Evidence, Record, excess_of
 from .transfers import JointOperation, Transfer
 
 __all__ = [
     "ACTIVE_STATES",
+    "Appeal",
     "AssistanceRequest",
     "Case",
     "CaseEvent",
@@ -13,6 +15,7 @@ __all__ = [
     "Evidence",
     "EvidenceHold",
     "JointOperation",
+    "Penalty",
     "Record",
     "Seizure",
     "State",

@@ -36,7 +36,9 @@ ACTIVE_STATES = [s for s in S.values if s not in (S.CLOSED, S.TRANSFERRED, S.WIT
 # States before a decision in which the case can still leave the town (移送) — 行政处罚法第二十七条.
 TRANSFERABLE = [S.REGISTERED, S.FILED, S.INVESTIGATING, S.PROPOSED]
 WITHDRAWABLE = [S.FILED, S.INVESTIGATING, S.PROPOSED]
-CLOSABLE = [S.REGISTERED, S.PROPOSED, S.EXECUTING]
+CLOSABLE = [S.REGISTERED, S.PROPOSED, S.SERVED, S.EXECUTING]
+# 机制 III: the states a decision may be made from (ordinary procedure).
+DECIDABLE = [S.PROPOSED, S.NOTIFIED, S.HEARING, S.UNDER_REVIEW]
 
 
 class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
@@ -193,6 +195,34 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
     @transition(field=state, source=WITHDRAWABLE, target=S.WITHDRAWN)
     def withdraw(self) -> None:
         """撤销立案 with a reason."""
+
+    @transition(field=state, source=S.PROPOSED, target=S.NOTIFIED)
+    def notify(self) -> None:
+        """事先告知 served (行政处罚法第四十四条)."""
+
+    @transition(field=state, source=S.NOTIFIED, target=S.HEARING)
+    def hear(self) -> None:
+        """听证 requested in time (第六十四条)."""
+
+    @transition(field=state, source=[S.NOTIFIED, S.HEARING], target=S.UNDER_REVIEW)
+    def review(self) -> None:
+        """法制审核 / 集体讨论 (第五十七条、第五十八条)."""
+
+    @transition(field=state, source=DECIDABLE, target=S.DECIDED)
+    def decide(self) -> None:
+        """行政处罚决定 (or 不予处罚决定) under the ordinary procedure."""
+
+    @transition(field=state, source=S.REGISTERED, target=S.DECIDED)
+    def decide_on_the_spot(self) -> None:
+        """简易程序: registered → decided on the spot (第五十一条)."""
+
+    @transition(field=state, source=S.DECIDED, target=S.SERVED)
+    def serve(self) -> None:
+        """送达 of the decision (第六十一条)."""
+
+    @transition(field=state, source=S.SERVED, target=S.EXECUTING)
+    def execute(self) -> None:
+        """执行: payment, reminder, court enforcement."""
 
     @transition(field=state, source=CLOSABLE, target=S.CLOSED)
     def close(self) -> None:

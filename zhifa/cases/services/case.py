@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
-from zhifa.core.models import Town
+from zhifa.core.models import Deadline, Town
 from zhifa.core.sequences import sequence_next
 from zhifa.documents.models import Document
 from zhifa.documents.selectors import documents_of_owner
@@ -21,7 +22,8 @@ from zhifa.team.models import Officer, Squadron
 
 from .. import events, signals
 from ..context import case_context
-from ..models import Case, CaseHandler, EvidenceHold, Seizure, State
+from ..law import A60, DECISION_DAYS, rule_executed, rule_limitation
+from ..models import Case, CaseHandler, EvidenceHold, Penalty, Seizure, State
 from ..rules import act_handlers, authority_check, require_open, transition_require
 from .common import issue, local_date, lock, require_approval, text
 
@@ -149,7 +151,13 @@ def _current_handlers(case: Case, on: dt.date, item: Any = None) -> list[dict[st
 
 
 def case_file(
-    *, case: Case, actor: Any, approved_by: Any, opinion: str = "", on: dt.date | None = None
+    *,
+    case: Case,
+    actor: Any,
+    approved_by: Any,
+    opinion: str = "",
+    on: dt.date | None = None,
+    serious_harm: bool = False,
 ) -> Case:
     """立案: the head approves; the town must hold an item of the case on the act date; the
     handlers must be certified on the filing date. Issues the 立案审批表."""
@@ -160,9 +168,17 @@ def case_file(
         require_approval(approved_by, what="立案", article=FILING_ARTICLE)
         item = authority_check(case=case, act="file", on=case.act_date or case.discovered_on)
         handlers = _current_handlers(case, on)
+        rule_limitation(
+            act_date=case.act_date, discovered_on=case.discovered_on, serious_harm=serious_harm
+        )
         old = case.state
         case.file()
-        case.filed_at = timezone.now()
+        # A filing entered on a later day keeps the approval's date (the clocks count from it).
+        case.filed_at = (
+            timezone.now()
+            if on == timezone.localdate()
+            else timezone.make_aware(dt.datetime.combine(on, dt.time(9)))
+        )
         case.filing_approved_by = approved_by
         case.save()
         context = case_context(case, handlers=handlers)
@@ -183,6 +199,18 @@ def case_file(
             summary=f"立案（批准人：{approved_by.full_name or approved_by.username}）",
             item=item.code,
             approved_by=approved_by.pk,
+        )
+        deadline_open(
+            town=case.town,
+            subject=case,
+            kind="decision_90",
+            purpose=f"作出处理决定（{case.number}）",
+            start=timezone.make_aware(dt.datetime.combine(on, dt.time(12))),
+            amount=DECISION_DAYS,
+            unit=Deadline.Unit.CALENDAR_DAYS,
+            article=A60,
+            responsible=actor if getattr(actor, "pk", None) else None,
+            url=f"/cases/{case.pk}/",
         )
         transaction.on_commit(lambda: signals.case_filed.send(sender=Case, case=case))
     return case
@@ -329,6 +357,8 @@ def case_close(
                 code="transfer_first",
             )
         _require_measures_ended(case)
+        if case.state in (State.SERVED, State.EXECUTING):
+            rule_executed(penalty=Penalty.all_towns.filter(case=case).first())
         old = case.state
         case.close()
         case.outcome = outcome

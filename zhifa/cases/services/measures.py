@@ -18,6 +18,7 @@ from zhifa.team.models import Officer
 
 from .. import events
 from ..context import case_context
+from ..law import rule_no_residential_cutoff, rule_seizure_term
 from ..models import AssistanceRequest, Case, CorrectionOrder, EvidenceHold, Seizure
 from ..rules import act_handlers, authority_check, require_open
 from .common import aware, issue, local_date, lock, officers_of, require_approval, text
@@ -324,12 +325,7 @@ def seizure_start(
         days = int(days)
     except (TypeError, ValueError):
         raise DomainError("期限应为天数", code="bad_days") from None
-    if not 1 <= days <= SEIZURE_MAX_DAYS:
-        raise RuleViolation(
-            f"查封、扣押的期限不得超过三十日（申请 {days} 日）；情况复杂的，经批准可延长一次，延长不超过三十日",
-            article=Q25,
-            code="seizure_too_long",
-        )
+    rule_seizure_term(days=days)
     on = started_on or timezone.localdate()
     with transaction.atomic():
         case = lock(case)
@@ -425,22 +421,14 @@ def seizure_extend(
         seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
         if seizure.status != Seizure.Status.ACTIVE:
             raise DomainError("查封、扣押已解除，不能延长", code="seizure_released")
-        if seizure.extended_days:
-            raise RuleViolation(
-                "查封、扣押的期限只能延长一次", article=Q25, code="seizure_extended_once"
-            )
+        rule_seizure_term(days=1, extension=True, extended_before=bool(seizure.extended_days))
         if on > seizure_end(seizure):
             raise RuleViolation(
                 "查封、扣押期限已届满，不能再延长，应依法解除",
                 article=f"{Q25}、{Q28}",
                 code="seizure_expired",
             )
-        if not 1 <= int(days) <= EXTENSION_MAX_DAYS:
-            raise RuleViolation(
-                f"延长期限不得超过三十日（申请 {days} 日）",
-                article=Q25,
-                code="seizure_extension_too_long",
-            )
+        rule_seizure_term(days=int(days), extension=True)
         require_approval(approved_by, what="延长查封、扣押期限", article=Q25)
         old_end = seizure_end(seizure)
         seizure.extended_days, seizure.extension_reason = int(days), reason
@@ -506,12 +494,7 @@ def _power_cut_guard(
     emergency: bool,
 ) -> None:
     """Each condition of the law, in order; the first unmet one refuses the letter."""
-    if premises_use == AssistanceRequest.Use.DWELLING:
-        raise RuleViolation(
-            "不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行相关行政决定",
-            article=Q43,
-            code="dwelling_power_cut",
-        )
+    rule_no_residential_cutoff(premises_use=premises_use)
     if premises_use != AssistanceRequest.Use.BUSINESS:
         raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
     if "安全生产法" not in basis or "第七十条" not in basis:

@@ -1,0 +1,104 @@
+"""The penalty procedure's pages: the on-the-spot form, the case page at the prior-notice step,
+the step forms, and the deadline board."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zhifa.cases.models import Case, Penalty
+
+
+def _spot_form(handlers, stall, amount):
+    return {
+        "officers": [h.pk for h in handlers],
+        "party": stall["keeper"].pk,
+        "item": stall["item"].pk,
+        "cause": "擅自占用人行道摆摊经营案",
+        "act_at": "2026-09-05T10:20",
+        "place": "砂河镇东街农贸市场北口人行道",
+        "facts": "擅自占用人行道摆摊经营水果，经劝阻拒不改正",
+        "violated": "《城市道路管理条例》第二十七条第（六）项",
+        "basis": "《城市道路管理条例》第四十二条",
+        "kind": "fine",
+        "amount": amount,
+    }
+
+
+def test_the_on_the_spot_form_decides_100_yuan_and_refuses_500_keeping_what_was_typed(
+    client, login, personas, handlers, stall
+):
+    login(client, personas.officer)
+    page = client.get("/cases/on-the-spot/")
+    assert page.status_code == 200 and "当场行政处罚决定" in page.content.decode()
+    refused = client.post("/cases/on-the-spot/", _spot_form(handlers, stall, "500"))
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "不得超过200元" in html and "第五十一条" in html
+    assert "擅自占用人行道摆摊经营水果" in html  # nothing typed is lost
+    assert Case.objects.count() == 0
+    done = client.post("/cases/on-the-spot/", _spot_form(handlers, stall, "100"))
+    assert done.status_code == 302
+    case = Case.objects.get()
+    assert case.state == "served" and Penalty.objects.get(case=case).due_on == dt.date(2026, 9, 20)
+
+
+def test_the_case_page_at_the_prior_notice_step_shows_the_windows_and_offers_the_hearing_request(
+    client, login, personas, notified_case
+):
+    login(client, personas.officer)
+    html = client.get(f"/cases/{notified_case.pk}/").content.decode()
+    assert "处罚程序" in html and "罚款人民币陆万元整" in html
+    assert "听证申请至 2026-10-12" in html
+    assert (
+        "登记听证申请" in html and "法制审核" not in html.split("办理")[-1].split("全过程记录")[0]
+    )
+    late = client.post(
+        f"/cases/{notified_case.pk}/steps/hearing_request/", {"requested_on": "2026-10-13"}
+    )
+    assert late.status_code == 302
+    notified_case.refresh_from_db()
+    assert notified_case.state == "notified"
+    follow = client.get(f"/cases/{notified_case.pk}/").content.decode()
+    assert "已逾期" in follow
+    client.post(f"/cases/{notified_case.pk}/steps/hearing_request/", {"requested_on": "2026-10-12"})
+    notified_case.refresh_from_db()
+    assert notified_case.state == "hearing"
+
+
+def test_only_a_legal_reviewer_records_the_legal_review_from_the_case_page(
+    client, login, personas, notified_case
+):
+    data = {"on": "2026-10-20", "passed": "1", "opinion": "事实清楚，证据确实充分，程序合法。"}
+    login(client, personas.officer)
+    assert client.post(f"/cases/{notified_case.pk}/steps/legal_review/", data).status_code == 403
+    login(client, personas.legal_reviewer)
+    assert "法制审核" in client.get(f"/cases/{notified_case.pk}/").content.decode()
+    assert client.post(f"/cases/{notified_case.pk}/steps/legal_review/", data).status_code == 302
+    notified_case.refresh_from_db()
+    assert notified_case.state == "under_review"
+    assert Penalty.objects.get(case=notified_case).review_passed is True
+
+
+def test_the_deadline_board_lists_every_running_clock_with_its_unit_and_filters_by_officer(
+    client, login, personas, notified_case, handlers
+):
+    login(client, personas.leader)
+    html = client.get("/cases/deadlines/").content.decode()
+    assert "当事人申请听证期限" in html and "当事人陈述、申辩期限" in html
+    assert "作出处理决定" in html
+    assert "5工作日" in html and "90自然日" in html
+    assert "已超期" in html  # 2026 windows are past by now
+    none = client.get("/cases/deadlines/?officer=999999").content.decode()
+    assert "没有在途期限" in none
+    mine = client.get(f"/cases/deadlines/?officer={handlers[0].pk}").content.decode()
+    assert "当事人申请听证期限" in mine
+
+
+def test_the_deadline_board_api_reports_working_and_calendar_clocks(
+    api_client, personas, notified_case
+):
+    rows = api_client(personas.leader).get("/api/v1/cases/deadlines").json()["results"]
+    kinds = {r["kind"]: r for r in rows}
+    assert kinds["hearing_request"]["unit"] == "working_days"
+    assert kinds["decision_90"]["unit"] == "calendar_days"
+    assert kinds["hearing_request"]["provisional"] is False
