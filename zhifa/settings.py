@@ -232,5 +232,22 @@ ZHIFA_HEARING_THRESHOLDS = {
     "citizen": int(os.environ.get("ZHIFA_HEARING_THRESHOLD_CITIZEN", "10000")),
     "organisation": int(os.environ.get("ZHIFA_HEARING_THRESHOLD_ORGANISATION", "50000")),
 }
+# Penalty procedure (configuration of rules the law leaves to provinces and sectors).
+# Days a decision may be extended beyond 90 days with recorded approval (0 = no extension rule).
+ZHIFA_DECISION_EXTENSION_DAYS = int(os.environ.get("ZHIFA_DECISION_EXTENSION_DAYS", "0"))
+# Fines from which 法制审核 is required (行政处罚法第五十八条 (四), local list), yuan.
+ZHIFA_LEGAL_REVIEW = {
+    "citizen": int(os.environ.get("ZHIFA_LEGAL_REVIEW_CITIZEN", "5000")),
+    "organisation": int(os.environ.get("ZHIFA_LEGAL_REVIEW_ORGANISATION", "20000")),
+}
+# Fines from which 集体讨论 is required (行政处罚法第五十七条第二款), yuan.
+ZHIFA_COLLECTIVE_DISCUSSION_FINE = int(os.environ.get("ZHIFA_COLLECTIVE_DISCUSSION_FINE", "50000"))
+ZHIFA_EVIDENCE_MAX_BYTES = int(os.environ.get("ZHIFA_EVIDENCE_MAX_MB", "200")) * 1024 * 1024
+# 12345 windows (provincial configuration; defaults from 吕梁 practice).
+ZHIFA_12345_DISPATCH_DAYS = os.environ.get("ZHIFA_12345_DISPATCH_DAYS", "0.5")
+ZHIFA_12345_REPLY_DAYS = int(os.environ.get("ZHIFA_12345_REPLY_DAYS", "5"))
+ZHIFA_12345_SEND_BACK_DAYS = int(os.environ.get("ZHIFA_12345_SEND_BACK_DAYS", "1"))
+ZHIFA_12345_EXTENSION_TIMES = int(os.environ.get("ZHIFA_12345_EXTENSION_TIMES", "3"))
+ZHIFA_12345_EXTENSION_DAYS = int(os.environ.get("ZHIFA_12345_EXTENSION_DAYS", "3"))
 ZHIFA_TILE_URL = os.environ.get("ZHIFA_TILE_URL", "")
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")

@@ -34,7 +34,7 @@ def refused(match: str, article: str):
 # 1
 def test_two_certified_handlers_may_act_and_one_may_not(handlers):
     assert len(law.rule_two_handlers(officers=handlers, on=D(2026, 9, 8))) == 2
-    with refused("", "第四十二条"):
+    with refused("不得少于两人", "第四十二条"):
         law.rule_two_handlers(officers=handlers[:1], on=D(2026, 9, 8))
 
 

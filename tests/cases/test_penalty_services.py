@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from zhifa.cases import services
 from zhifa.cases.models import Case, CaseEvent, Penalty
@@ -303,7 +304,7 @@ def test_on_the_spot_collection_of_150_yuan_is_refused_unless_hard_to_collect(
         cause="擅自占用人行道摆摊经营案",
         facts="占道经营",
         place="东街",
-        act_at=dt.datetime(2026, 9, 5, 10),
+        act_at=timezone.make_aware(dt.datetime(2026, 9, 5, 10)),
         violated="《城市道路管理条例》第二十七条",
         basis="《城市道路管理条例》第四十二条",
         kinds=["fine"],
