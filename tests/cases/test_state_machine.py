@@ -93,7 +93,6 @@ ALLOWED = {
     ("withdraw", State.INVESTIGATING): (State.WITHDRAWN, "withdrawn"),
     ("withdraw", State.PROPOSED): (State.WITHDRAWN, "withdrawn"),
     ("close_registered", State.REGISTERED): (State.CLOSED, "closed"),
-    ("close", State.PROPOSED): (State.CLOSED, "closed"),
     ("transfer", State.REGISTERED): (State.TRANSFERRED, "transferred"),
     ("transfer", State.FILED): (State.TRANSFERRED, "transferred"),
     ("transfer", State.INVESTIGATING): (State.TRANSFERRED, "transferred"),
@@ -158,6 +157,22 @@ def test_a_proposed_penalty_cannot_be_closed_before_the_prior_notice(new_case, p
     with pytest.raises(RuleViolation, match="第四十四条"):
         services.case_close(case=case, actor=personas.officer, outcome="直接结案试试")
     assert Case.objects.get(pk=case.pk).state == State.PROPOSED
+
+
+def test_a_no_penalty_proposal_cannot_be_closed_without_its_decision_and_education(
+    new_case, personas
+):
+    case = _drive(new_case(), personas, State.PROPOSED)
+    assert case.proposal == Case.Proposal.NO_PENALTY
+    before = (case.record_length, case.record_head)
+
+    with pytest.raises(RuleViolation, match="第三十三条") as refused:
+        services.case_close(case=case, actor=personas.officer, outcome="不予处罚，直接结案")
+
+    assert "教育" in refused.value.message
+    case = Case.objects.get(pk=case.pk)
+    assert case.state == State.PROPOSED
+    assert (case.record_length, case.record_head) == before
 
 
 def test_a_closed_case_takes_no_edits_but_its_record_still_grows(new_case, personas):

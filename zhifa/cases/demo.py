@@ -387,19 +387,32 @@ class _Seeder:
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(15)
         )
         case = services.case_start_investigation(case=case, actor=self.officer, on=self.day(15))
-        case = services.case_propose(
+        services.penalty_propose(
             case=case,
             actor=self.officer,
             proposal="no_penalty",
-            text_="首次违法，当场清理完毕，危害轻微，依法不予处罚并进行教育。",
+            reason="首次违法，当场清理完毕，危害后果轻微，依法不予处罚并进行教育。",
+            facts="在超市门前人行道堆放纸箱和生活垃圾约1立方米，经指出后当场清理完毕",
+            violated="《中华人民共和国固体废物污染环境防治法》第一百一十一条第一款第一项",
+            basis="《中华人民共和国行政处罚法》第三十三条第一款",
+            on=self.day(15),
         )
-        return services.case_close(
+        services.no_penalty_decide(
             case=case,
             actor=self.officer,
-            outcome="首次违法且及时改正，不予行政处罚，已当场教育。",
-            execution="当事人当场清理完毕，经复查未再堆放。",
             on=self.day(14),
+            reason="你单位系初次违法，危害后果轻微，且在执法人员指出后当场改正",
+            education_on=self.day(15),
+            education_form="当面批评教育并告知垃圾分类投放要求",
         )
+        services.decision_serve(
+            case=case,
+            actor=self.officer,
+            served_on=self.day(14),
+            method="direct",
+            party_present=True,
+        )
+        return services.penalty_close(case=case, actor=self.officer, on=self.day(14))
 
     def withdrawn(self) -> Case:
         case = self.register(

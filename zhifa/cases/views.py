@@ -108,7 +108,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             for v in steps_available(case)
             # the penalty procedure's own forms replace the plain proposal and closure
             if v not in ("propose",)
-            and not (v == "close" and case.state in ("served", "executing"))
+            # a proposal closes through its decision (no penalty: rule 16), never directly
+            and not (v == "close" and case.state in ("proposed", "served", "executing"))
         ]
         if can_act
         else []

@@ -337,8 +337,9 @@ def _require_measures_ended(case: Case) -> None:
 def case_close(
     *, case: Case, actor: Any, outcome: str, execution: str = "", on: dt.date | None = None
 ) -> Case:
-    """结案: a registered matter not filed (不予立案), a no-penalty proposal, or an executed
-    decision. Issues the 结案报告; afterwards the case takes no edits, only appended notes."""
+    """结案: a registered matter not filed (不予立案), or a decision served and executed (a
+    no-penalty proposal first gets its 不予行政处罚决定 with the education on record, rule 16).
+    Issues the 结案报告; afterwards the case takes no edits, only appended notes."""
     on = on or timezone.localdate()
     with transaction.atomic():
         case = lock(case)
@@ -349,6 +350,12 @@ def case_close(
                 "拟给予行政处罚的案件应先告知当事人拟处罚内容及陈述申辩、听证权利，不能直接结案",
                 article="行政处罚法第四十四条",
                 code="notice_first",
+            )
+        if case.state == State.PROPOSED and case.proposal == Case.Proposal.NO_PENALTY:
+            raise RuleViolation(
+                "拟不予行政处罚的案件应作出不予行政处罚决定，并记录对当事人的教育，不能直接结案",
+                article="行政处罚法第三十三条",
+                code="no_penalty_decision_first",
             )
         if case.state == State.PROPOSED and case.proposal == Case.Proposal.TRANSFER:
             raise RuleViolation(
