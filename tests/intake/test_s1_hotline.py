@@ -5,6 +5,8 @@ closes — and the 12345 reply reaches the simulator and the order is closed."""
 
 from __future__ import annotations
 
+import re
+
 from zhifa.cases.models import Case
 from zhifa.grid.datum import wgs84_to_gcj02
 from zhifa.intake.models import Lead, Outbox
@@ -133,6 +135,51 @@ def test_a_repeated_order_number_creates_nothing_new(platform, catalog, cells, s
     assert first.status_code == 201 and again.status_code == 200
     assert again.json()["lead"] == first.json()["lead"] and again.json()["created"] is False
     assert Lead.objects.filter(source_ref="SX12345-DUP-1").count() == 1
+
+
+def test_the_repeat_check_reads_a_few_index_pages_however_many_orders_the_town_had(
+    platform, catalog, cells, town
+):
+    """Every 12345 push first looks its order number up. The lookup must stay a search on (town,
+    order number): a plan bounded by the town alone reads every order the town ever had, and
+    acceptance slows down year after year (measured before the key was fixed: 260 index pages
+    per push at 12,000 orders)."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from zhifa.intake.selectors import hotline_order_find, hotline_order_lookup
+
+    now = timezone.now()
+    Lead.all_towns.bulk_create(
+        Lead(
+            town=town,
+            source=Lead.Source.HOTLINE,
+            source_ref=f"SX12345-OLD-{n:05d}",
+            number=f"XSOLD{n:06d}",
+            received_at=now,
+            text="历史工单",
+            address="同路村",
+        )
+        for n in range(5000)
+    )
+    body = order("SX12345-IDX-1", TEXT, address="同路村北山")
+    pushed = platform.post("/api/v1/12345/orders", body, content_type="application/json")
+    assert pushed.status_code == 201
+    query = hotline_order_lookup(town_id=town.pk, order_no="SX12345-IDX-1")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE intake_lead")
+        plan = query.explain(analyze=True, buffers=True)
+        assert "intake_hotline_order_unique" in plan, plan
+        scan = next(line for line in plan.splitlines() if line.strip().startswith("Buffers:"))
+        pages = sum(int(n) for n in re.findall(r"(?:hit|read)=(\d+)", scan))
+        assert pages <= 10, plan
+    else:
+        plan = query.explain()
+        assert "USING INDEX intake_hotline_order_unique" in plan and "source_ref=?" in plan, plan
+    found = hotline_order_find(town_id=town.pk, order_no="SX12345-IDX-1")
+    assert found.number == pushed.json()["lead"]
+    assert hotline_order_find(town_id=town.pk, order_no="SX12345-IDX-2") is None
 
 
 def test_a_reply_survives_the_platform_being_down_and_is_delivered_once_it_is_back(

@@ -157,9 +157,11 @@ class Lead(TownScopedModel, ChainedRecord):
                 condition=~models.Q(number=""),
                 name="intake_lead_number_unique",
             ),
-            # 12345 orders are idempotent on the platform's order number.
+            # 12345 orders are idempotent on the platform's order number. ``source`` stays out of
+            # the key: PostgreSQL drops a qual implied by the partial index's predicate, and a
+            # middle key column without its qual turns the lookup into a scan of the whole town.
             models.UniqueConstraint(
-                fields=["town", "source", "source_ref"],
+                fields=["town", "source_ref"],
                 condition=models.Q(source="hotline"),
                 name="intake_hotline_order_unique",
             ),

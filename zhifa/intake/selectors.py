@@ -33,6 +33,19 @@ def leads_visible_to(user: Any) -> QuerySet[Lead]:
     return qs.none()
 
 
+def hotline_order_lookup(*, town_id: int, order_no: str) -> QuerySet[Lead]:
+    """The lead of a 12345 order number in a town (at most one): an index search on
+    (town, order number), whatever the number of leads (unordered, so no sort either)."""
+    return Lead.all_towns.filter(
+        town_id=town_id, source=Lead.Source.HOTLINE, source_ref=order_no
+    ).order_by()
+
+
+def hotline_order_find(*, town_id: int, order_no: str) -> Lead | None:
+    # [:1] rather than first(): first() would add ORDER BY id to the unique lookup.
+    return next(iter(hotline_order_lookup(town_id=town_id, order_no=order_no)[:1]), None)
+
+
 def lead_get_for_user(user: Any, pk: int) -> Lead:
     """The lead if this user may see it; otherwise NotFound (its existence is not revealed)."""
     lead = leads_visible_to(user).filter(pk=pk).first()

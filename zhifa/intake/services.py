@@ -28,14 +28,15 @@ from zhifa.core.models import Deadline, Town
 from zhifa.core.notifications import notify
 from zhifa.core.workdays import end_of_day, office_hours, workdays_add, workhours_add
 from zhifa.grid.datum import DATUMS, WGS84, to_wgs84
-from zhifa.grid.locate import locate, location_describe
-from zhifa.grid.models import GridCell, PatrolFinding, Subject
+from zhifa.grid.locate import locate
+from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.grid.photos import photo_check
 from zhifa.grid.services import patrol_finding_take
 from zhifa.team.models import Officer, Squadron
 
 from . import classify
 from .models import Lead, LeadEvent, LeadPhoto, Outbox
+from .selectors import hotline_order_find
 
 # Who may see a reporter's name and phone (each look is recorded on the lead).
 REVEAL_ROLES = ("leader", "squadron_leader")
@@ -143,7 +144,7 @@ def lead_receive(
     if source == Lead.Source.HOTLINE:
         if not source_ref:
             raise DomainError("12345 工单缺少工单编号", code="order_number_required")
-        existing = Lead.all_towns.filter(town=town, source=source, source_ref=source_ref).first()
+        existing = hotline_order_find(town_id=town.pk, order_no=source_ref)
         if existing is not None:
             return existing, False
     if source == Lead.Source.TRANSFER_IN and not source_ref:
@@ -167,15 +168,12 @@ def lead_receive(
         ext = photo_check(upload)
         upload.seek(0)
         checked.append((upload.read(), ext))
-    w_lat = w_lng = None
-    cell = squadron = None
+    w_lat = w_lng = found = squadron = None
     if lat is not None:
         w_lat, w_lng = to_wgs84(float(lat), float(lng), datum)
         found = locate(town=town, lat=w_lat, lng=w_lng)
         if found is not None:
-            cell = GridCell.all_towns.get(pk=found.cell_id)
-            sq_id = location_describe(found).get("squadron_id")
-            squadron = Squadron.all_towns.filter(pk=sq_id).first() if sq_id else None
+            squadron = Squadron.all_towns.filter(zone_id=found.zone_id).first()
     received_at = _aware(received_at) or timezone.now()
     try:
         with transaction.atomic():
@@ -190,7 +188,7 @@ def lead_receive(
                 lat=w_lat,
                 lng=w_lng,
                 datum=datum if lat is not None else "",
-                cell=cell,
+                cell_id=found.cell_id if found else None,
                 squadron=squadron,
                 subject=subject,
                 reporter_name=(reporter_name or "").strip()[:50],
@@ -221,7 +219,7 @@ def lead_receive(
                 + "）",
                 source=source,
                 source_ref=source_ref,
-                cell=cell.code if cell else "",
+                cell=found.cell_code if found else "",
                 squadron=squadron.name if squadron else "",
                 photos=[hashlib.sha256(d).hexdigest() for d, _ in checked],
             )
@@ -233,9 +231,7 @@ def lead_receive(
     except IntegrityError:
         # A concurrent push of the same 12345 order won the race: answer with its lead.
         if source == Lead.Source.HOTLINE:
-            existing = Lead.all_towns.filter(
-                town=town, source=source, source_ref=source_ref
-            ).first()
+            existing = hotline_order_find(town_id=town.pk, order_no=source_ref)
             if existing is not None:
                 return existing, False
         raise
