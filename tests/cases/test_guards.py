@@ -337,3 +337,31 @@ def test_bad_input_gets_a_chinese_error_and_keeps_nothing(new_case, personas):
             occupied_area="29.7",
         )
     assert not case.records.exists()
+
+
+def test_a_withdrawn_case_stops_its_clocks_and_its_orders_reinspection(new_case, personas):
+    from zhifa.core.deadlines import deadlines_for_subject
+
+    case = new_case()
+    services.case_file(case=case, actor=personas.officer, approved_by=personas.leader)
+    order = services.correction_order_issue(
+        case=case,
+        actor=personas.officer,
+        kind="stop",
+        facts="煤堆未覆盖，扬尘明显",
+        violated="《中华人民共和国大气污染防治法》第七十二条",
+        basis="《中华人民共和国大气污染防治法》第一百一十七条",
+        requirements="立即停止露天装卸作业",
+        days=3,
+        issued_on=ACT_DAY,
+    )
+    assert deadlines_for_subject(case).get(kind="decision_90").status == "open"
+    services.case_withdraw(
+        case=case,
+        actor=personas.officer,
+        reason="经核查违法事实不能成立",
+        approved_by=personas.leader,
+    )
+    assert deadlines_for_subject(case).get(kind="decision_90").status == "cancelled"
+    order.refresh_from_db()
+    assert order.deadline.status == "cancelled"

@@ -79,6 +79,44 @@ def test_only_a_legal_reviewer_records_the_legal_review_from_the_case_page(
     assert Penalty.objects.get(case=notified_case).review_passed is True
 
 
+def test_the_decision_is_disclosed_from_the_case_page_and_the_form_then_goes_away(
+    client, login, personas, notified_case
+):
+    from zhifa.cases import services
+
+    services.statement_record(
+        case=notified_case, actor=personas.officer, received_on=dt.date(2026, 10, 9), waived=True
+    )
+    services.legal_review_record(
+        case=notified_case,
+        actor=personas.legal_reviewer,
+        reviewer=personas.legal_reviewer,
+        passed=True,
+        opinion="事实清楚，证据确实充分，程序合法。",
+        on=dt.date(2026, 10, 28),
+    )
+    services.discussion_record(
+        case=notified_case,
+        actor=personas.leader,
+        on=dt.date(2026, 10, 29),
+        members=["甲", "乙", "丙"],
+        conclusion="同意拟处罚意见。",
+    )
+    services.decision_make(case=notified_case, actor=personas.officer, on=dt.date(2026, 11, 2))
+    login(client, personas.officer)
+    html = client.get(f"/cases/{notified_case.pk}/").content.decode()
+    url = f"/cases/{notified_case.pk}/steps/disclosure/"
+    assert "待公示（决定后七个工作日内）" in html and url in html
+    empty = client.post(url, {"on": "2026-11-06", "place": ""})
+    assert empty.status_code == 302
+    assert Penalty.objects.get(case=notified_case).disclosed_on is None
+    client.post(url, {"on": "2026-11-06", "place": "繁峙县人民政府网站"})
+    html = client.get(f"/cases/{notified_case.pk}/").content.decode()
+    assert "已办理：登记决定公示" in html and "2026-11-06 于繁峙县人民政府网站公示" in html
+    assert url not in html  # the form is no longer offered
+    assert f"/cases/{notified_case.pk}/steps/disclosure_withdraw/" in html
+
+
 def test_the_deadline_board_lists_every_running_clock_with_its_unit_and_filters_by_officer(
     client, login, personas, notified_case, handlers
 ):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from zhifa.cases import services
 from zhifa.cases.models import Case, CaseEvent, Penalty
+from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
 
@@ -113,6 +114,9 @@ def test_a_reconsideration_pauses_the_surcharge_while_pending(notified_case, per
 
 def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_case, personas):
     _decide(notified_case, personas)
+    services.decision_disclose(
+        case=notified_case, actor=personas.officer, on=D(2026, 11, 5), place="繁峙县人民政府网站"
+    )
     appeal = services.appeal_file(
         case=notified_case,
         actor=personas.officer,
@@ -126,6 +130,87 @@ def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_ca
     assert Penalty.objects.get(case=notified_case).status == "revoked"
     clock = Deadline.objects.get(kind="disclosure_withdraw")
     assert clock.amount == 3 and clock.unit == "working_days"
+    assert clock.due_at.date() == D(2027, 3, 4)
+
+    # taken down within the 3 working days; a revoked decision is never published again
+    p = services.decision_disclosure_withdraw(
+        case=notified_case,
+        actor=personas.officer,
+        on=D(2027, 3, 3),
+        reason="行政诉讼判决撤销原处罚决定",
+    )
+    assert p.disclosure_withdrawn_on == D(2027, 3, 3)
+    clock.refresh_from_db()
+    assert clock.status == "done"
+    before = _events(notified_case)
+    with pytest.raises(RuleViolation, match="不得公开"):
+        services.decision_disclose(
+            case=notified_case, actor=personas.officer, on=D(2027, 3, 5), place="繁峙县人民政府网站"
+        )
+    assert _events(notified_case) == before
+    assert Penalty.objects.get(case=notified_case).disclosed_on == D(2026, 11, 5)
+
+
+def test_a_decision_is_disclosed_once_within_7_working_days_completing_its_clock(
+    notified_case, personas
+):
+    _decide(notified_case, personas)
+    clock = Deadline.objects.get(kind="disclosure")
+    assert clock.due_at.date() == D(2026, 11, 11)  # decided Mon 11-02 + 7 working days
+
+    before = _events(notified_case)
+    with pytest.raises(DomainError, match="公示载体"):
+        services.decision_disclose(
+            case=notified_case, actor=personas.officer, on=D(2026, 11, 10), place=" "
+        )
+    with pytest.raises(DomainError, match="不能早于决定日期"):
+        services.decision_disclose(
+            case=notified_case, actor=personas.officer, on=D(2026, 11, 1), place="镇政务公开栏"
+        )
+    assert _events(notified_case) == before
+    assert Penalty.objects.get(case=notified_case).disclosed_on is None
+
+    p = services.decision_disclose(
+        case=notified_case, actor=personas.officer, on=D(2026, 11, 10), place="繁峙县人民政府网站"
+    )
+    assert (p.disclosed_on, p.disclosure_place) == (D(2026, 11, 10), "繁峙县人民政府网站")
+    clock.refresh_from_db()
+    assert clock.status == "done"
+    event = CaseEvent.objects.filter(case=notified_case).last()
+    assert event.event_type == "disclosed" and "超过" not in event.summary
+    with pytest.raises(DomainError, match="已于2026年11月10日公示"):
+        services.decision_disclose(
+            case=notified_case, actor=personas.officer, on=D(2026, 11, 12), place="镇政务公开栏"
+        )
+
+
+def test_a_late_disclosure_is_recorded_as_late(notified_case, personas):
+    _decide(notified_case, personas)
+    services.decision_disclose(
+        case=notified_case, actor=personas.officer, on=D(2026, 11, 13), place="镇政务公开栏"
+    )
+    event = CaseEvent.objects.filter(case=notified_case).last()
+    assert "已超过七个工作日" in event.summary and event.new["late"] is True
+
+
+def test_a_decision_revoked_before_publication_is_never_published(notified_case, personas):
+    _decide(notified_case, personas)
+    appeal = services.appeal_file(
+        case=notified_case,
+        actor=personas.officer,
+        kind="reconsideration",
+        body="繁峙县人民政府",
+        filed_on=D(2026, 11, 3),
+    )
+    services.appeal_decide(
+        appeal=appeal, actor=personas.officer, outcome="revoked", decided_on=D(2026, 11, 6)
+    )
+    assert Deadline.objects.get(kind="disclosure").status == "cancelled"
+    assert not Deadline.objects.filter(kind="disclosure_withdraw").exists()
+    with pytest.raises(DomainError, match="没有处于公示中"):
+        services.decision_disclosure_withdraw(
+            case=notified_case, actor=personas.officer, on=D(2026, 11, 9), reason="决定已被撤销"
+        )
 
 
 def test_public_notice_service_takes_effect_after_30_days_and_payment_counts_from_then(
@@ -412,3 +497,55 @@ def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
         signals.case_decided.disconnect(decided)
         signals.case_decision_changed.disconnect(changed)
     assert heard == [("decided", Decimal(60000)), ("changed", "revoked")]
+
+
+def test_closing_settles_the_cases_clocks_but_the_disclosure_clock_outlives_it(
+    notified_case, personas
+):
+    _decide(notified_case, personas)
+    services.decision_serve(
+        case=notified_case,
+        actor=personas.officer,
+        served_on=D(2026, 11, 3),
+        method="direct",
+        place="公司办公室",
+    )
+    services.payment_record(
+        case=notified_case, actor=personas.officer, paid_on=D(2026, 11, 4), amount=Decimal(60000)
+    )
+    services.penalty_close(case=notified_case, actor=personas.officer, on=D(2026, 11, 5))
+    clocks = deadlines_for_subject(notified_case)
+    assert list(clocks.filter(status="open").values_list("kind", flat=True)) == ["disclosure"]
+    assert clocks.get(kind="decision_90").status == "done"
+    services.decision_disclose(
+        case=notified_case, actor=personas.officer, on=D(2026, 11, 6), place="镇政务公开栏"
+    )
+    assert not clocks.filter(status="open").exists()
+
+
+def test_a_no_penalty_decision_ends_the_90_day_window(new_case, personas):
+    case = new_case(item_keys=("coal",))
+    services.case_file(
+        case=case, actor=personas.officer, approved_by=personas.leader, on=D(2026, 9, 8)
+    )
+    services.case_start_investigation(case=case, actor=personas.officer, on=D(2026, 9, 8))
+    services.penalty_propose(
+        case=case,
+        actor=personas.officer,
+        proposal="no_penalty",
+        reason="初次违法且危害后果轻微，当场改正",
+        facts="煤堆局部未覆盖，当场覆盖",
+        violated="《中华人民共和国大气污染防治法》第七十二条",
+        basis="《中华人民共和国行政处罚法》第三十三条第一款",
+    )
+    services.no_penalty_decide(
+        case=case,
+        actor=personas.officer,
+        on=D(2026, 9, 10),
+        reason="初次违法且危害后果轻微",
+        education_on=D(2026, 9, 10),
+        education_form="当面批评教育",
+    )
+    clocks = deadlines_for_subject(case)
+    assert clocks.get(kind="decision_90").status == "done"
+    assert not clocks.filter(kind="disclosure").exists()

@@ -224,6 +224,11 @@ def test_s5_construction_dust_runs_the_ordinary_procedure_end_to_end(
     assert decision.number.startswith("繁砂综执罚决〔2026〕")
     disclosure = Deadline.objects.get(kind="disclosure")
     assert disclosure.unit == "working_days" and disclosure.amount == 7
+    disclosed = _post(api, f"{url}/disclosure", {"on": "2026-11-06", "place": "繁峙县人民政府网站"})
+    assert disclosed.status_code == 200, disclosed.content
+    assert disclosed.json()["penalty"]["disclosed_on"] == "2026-11-06"
+    disclosure.refresh_from_db()
+    assert disclosure.status == "done"
 
     served = _post(
         api,
@@ -281,6 +286,19 @@ def test_s5_construction_dust_runs_the_ordinary_procedure_end_to_end(
     )
     assert outcome.status_code == 200, outcome.content
     assert Penalty.objects.get(case_id=cid).status == "changed"
-    assert Deadline.objects.filter(
-        kind="disclosure_withdraw", amount=3, unit="working_days"
-    ).exists()
+    withdrawal = Deadline.objects.get(kind="disclosure_withdraw", amount=3, unit="working_days")
+    taken_down = _post(
+        api,
+        f"{url}/disclosure-withdrawal",
+        {"on": "2027-02-11", "reason": "复议决定变更罚款金额，撤下原决定"},
+    )
+    assert taken_down.status_code == 200, taken_down.content
+    withdrawal.refresh_from_db()
+    assert withdrawal.status == "done"
+    republished = _post(
+        api, f"{url}/disclosure", {"on": "2027-02-12", "place": "繁峙县人民政府网站"}
+    )
+    assert republished.status_code == 200, republished.content
+    assert republished.json()["penalty"]["disclosure_withdrawn_on"] is None
+    assert "变更后的决定" in CaseEvent.objects.filter(case_id=cid).last().summary
+    assert api.get(f"{url}/verify").json()["intact"] is True

@@ -47,6 +47,9 @@ def penalty_data(case: Case) -> dict[str, Any] | None:
         "paid_on": p.paid_on,
         "surcharge": str(p.surcharge),
         "receipt_no": p.receipt_no,
+        "disclosed_on": p.disclosed_on,
+        "disclosure_place": p.disclosure_place,
+        "disclosure_withdrawn_on": p.disclosure_withdrawn_on,
         "appeals": [
             {
                 "id": a.pk,
@@ -365,6 +368,36 @@ class CloseIn(Schema):
 def penalty_close(request: Any, case_id: int, payload: CloseIn) -> dict[str, Any]:
     case = _case(request, case_id)
     return _out(services.penalty_close(case=case, actor=_actor(request), on=payload.on))
+
+
+class DisclosureIn(Schema):
+    on: dt.date
+    place: str
+    note: str = ""
+
+
+@router.post("/{int:case_id}/disclosure", summary="登记处罚决定公示（七个工作日内）")
+def disclosure_record(request: Any, case_id: int, payload: DisclosureIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    services.decision_disclose(case=case, actor=_actor(request), **payload.dict())
+    return _out(case)
+
+
+class DisclosureWithdrawIn(Schema):
+    on: dt.date
+    reason: str
+
+
+@router.post(
+    "/{int:case_id}/disclosure-withdrawal",
+    summary="撤下已公示的处罚决定（变更、撤销后三个工作日内）",
+)
+def disclosure_withdraw(
+    request: Any, case_id: int, payload: DisclosureWithdrawIn
+) -> dict[str, Any]:
+    case = _case(request, case_id)
+    services.decision_disclosure_withdraw(case=case, actor=_actor(request), **payload.dict())
+    return _out(case)
 
 
 class AppealIn(Schema):

@@ -29,6 +29,9 @@ DUST = {
 STALL = {"violated": f"{DL}第二十七条第（六）项", "basis": f"{DL}第四十二条"}
 
 
+WEBSITE = "繁峙县人民政府网站“行政执法公示”专栏"
+
+
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
@@ -205,6 +208,9 @@ class _Penalties:
             on=dt.date(2026, 11, 2),
             account="1409 2400 0000 0000 001",
         )
+        services.decision_disclose(
+            case=case, actor=self.officer, on=dt.date(2026, 11, 6), place=WEBSITE
+        )
         services.decision_serve(
             case=case,
             actor=self.officer,
@@ -365,6 +371,7 @@ class _Penalties:
         )
         services.notice_serve(case=case, actor=self.officer, served_on=self.day(25))
         services.decision_make(case=case, actor=self.officer, on=self.day(15))
+        services.decision_disclose(case=case, actor=self.officer, on=self.day(12), place=WEBSITE)
         services.decision_serve(
             case=case,
             actor=self.officer,
@@ -389,6 +396,7 @@ class _Penalties:
         )
         services.notice_serve(case=case, actor=self.officer, served_on=self.day(95))
         services.decision_make(case=case, actor=self.officer, on=self.day(85))
+        services.decision_disclose(case=case, actor=self.officer, on=self.day(80), place=WEBSITE)
         services.decision_serve(
             case=case,
             actor=self.officer,
@@ -472,7 +480,8 @@ class _Penalties:
 
 
 def seed(town: Town) -> None:
-    if Penalty.all_towns.filter(town=town).exists():
+    # The on-the-spot stories always run (the base demo's no-penalty case has a Penalty too).
+    if Penalty.all_towns.filter(town=town, procedure=Penalty.Procedure.SIMPLE).exists():
         return
     if PowerItem.all_towns.filter(town=town, code__in=["SH-ZJ-001", "SH-ZJ-005"]).count() != 2:
         return

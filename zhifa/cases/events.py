@@ -53,6 +53,8 @@ EVENT_LABELS = {
     "handed_in": "罚款上缴",
     "reminder": "催告",
     "enforcement_applied": "申请强制执行",
+    "disclosed": "公示",
+    "disclosure_withdrawn": "撤下公示",
     "appeal_filed": "复议/诉讼",
     "appeal_decided": "复议/诉讼结果",
 }

@@ -458,6 +458,43 @@ class AppealOutcomeStep(PenaltyStep):
         )
 
 
+class DisclosureStep(PenaltyStep):
+    label = "登记决定公示"
+    on = forms.DateField(label="公示日期", widget=DATE, initial=_today)
+    place = forms.CharField(label="公示载体", initial="繁峙县人民政府网站")
+    note = forms.CharField(label="说明", required=False)
+
+    @classmethod
+    def available(cls, case: Case) -> bool:
+        p = _penalty(case)
+        return (
+            p is not None
+            and p.outcome == Penalty.Outcome.PENALTY
+            and p.decision_doc_id is not None
+            and p.status != Penalty.Status.REVOKED
+            and (not p.disclosed_on or p.disclosure_withdrawn_on is not None)
+        )
+
+    def perform(self, *, actor: Any) -> Any:
+        return services.decision_disclose(case=self.case, actor=actor, **self.cleaned_data)
+
+
+class DisclosureWithdrawStep(PenaltyStep):
+    label = "撤下已公示的决定"
+    on = forms.DateField(label="撤下日期", widget=DATE, initial=_today)
+    reason = forms.CharField(label="撤下原因", widget=TEXT)
+
+    @classmethod
+    def available(cls, case: Case) -> bool:
+        p = _penalty(case)
+        return p is not None and bool(p.disclosed_on) and p.disclosure_withdrawn_on is None
+
+    def perform(self, *, actor: Any) -> Any:
+        return services.decision_disclosure_withdraw(
+            case=self.case, actor=actor, **self.cleaned_data
+        )
+
+
 PENALTY_STEP_FORMS: dict[str, type[PenaltyStep]] = {
     "penalty_proposal": ProposalStep,
     "notice": NoticeStep,
@@ -476,6 +513,8 @@ PENALTY_STEP_FORMS: dict[str, type[PenaltyStep]] = {
     "enforcement": EnforcementStep,
     "hand_in": HandInStep,
     "penalty_close": PenaltyCloseStep,
+    "disclosure": DisclosureStep,
+    "disclosure_withdraw": DisclosureWithdrawStep,
     "appeal": AppealStep,
     "appeal_outcome": AppealOutcomeStep,
 }

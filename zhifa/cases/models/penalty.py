@@ -150,6 +150,10 @@ class Penalty(TownScopedModel):
     reminder_served_on = models.DateField("催告书送达日期", null=True, blank=True)
     enforcement_doc = models.ForeignKey(Document, verbose_name="强制执行申请书", **DOC)
     enforcement_applied_on = models.DateField("申请强制执行日期", null=True, blank=True)
+    # 公示 (the decision's public disclosure, 国办发〔2018〕118号; the public page is disclosure's)
+    disclosed_on = models.DateField("公示日期", null=True, blank=True)
+    disclosure_place = models.CharField("公示载体", max_length=100, blank=True)
+    disclosure_withdrawn_on = models.DateField("撤下公示日期", null=True, blank=True)
     # 简易程序
     act_at = models.DateTimeField("违法时间", null=True, blank=True)
     act_place = models.CharField("违法地点", max_length=200, blank=True)

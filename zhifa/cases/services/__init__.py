@@ -14,6 +14,7 @@ from .case import (
     case_start_investigation,
     case_withdraw,
 )
+from .disclosure import decision_disclose, decision_disclosure_withdraw
 from .evidence import evidence_add
 from .measures import (
     assistance_request_send,
@@ -68,6 +69,8 @@ __all__ = [
     "case_withdraw",
     "correction_order_issue",
     "correction_order_reinspect",
+    "decision_disclose",
+    "decision_disclosure_withdraw",
     "decision_make",
     "decision_serve",
     "discussion_record",

@@ -25,7 +25,7 @@ from ..context import case_context
 from ..law import A60, DECISION_DAYS, rule_executed, rule_limitation
 from ..models import Case, CaseHandler, EvidenceHold, Penalty, Seizure, State
 from ..rules import act_handlers, authority_check, require_open, transition_require
-from .common import issue, local_date, lock, require_approval, text
+from .common import clocks_settle, issue, local_date, lock, require_approval, text
 
 FILING_ARTICLE = "行政处罚法第五十四条"
 
@@ -301,6 +301,7 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
         _require_measures_ended(case)
         old = case.state
         case.withdraw()
+        clocks_settle(case)
         case.outcome = f"撤销立案：{reason}"
         case.closed_at = timezone.now()
         case.save()
@@ -368,6 +369,7 @@ def case_close(
             rule_executed(penalty=Penalty.all_towns.filter(case=case).first())
         old = case.state
         case.close()
+        clocks_settle(case)
         case.outcome = outcome
         case.closed_at = timezone.now()
         case.save()

@@ -8,17 +8,44 @@ from typing import Any
 from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
+from zhifa.core.deadlines import deadline_cancel, deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.core.models import Deadline
 from zhifa.documents.models import Document
 from zhifa.documents.services import document_draft, document_issue
 from zhifa.team.models import Officer
 
-from ..models import Case
+from ..models import Case, CorrectionOrder
 
 
 def lock(case: Case) -> Case:
     """The case row, locked for this transaction (concurrent steps queue behind it)."""
     return Case.all_towns.select_for_update().get(pk=case.pk)
+
+
+# Clocks that outlive the case: the decision is published (or taken down) after it, closed or not.
+OUTLIVE_CASE = ("disclosure", "disclosure_withdraw")
+
+
+def clocks_settle(case: Case) -> list[Deadline]:
+    """The case ends (closed, withdrawn, transferred): its clocks that no longer run are cancelled
+    — the decision window of a case never decided, a party window, the re-inspection of an order
+    the case no longer follows. Returns them."""
+    ended = list(
+        deadlines_for_subject(case)
+        .filter(status=Deadline.Status.OPEN)
+        .exclude(kind__in=OUTLIVE_CASE)
+    )
+    ended += [
+        order.deadline
+        for order in CorrectionOrder.all_towns.filter(
+            case=case, status=CorrectionOrder.Status.OPEN
+        ).select_related("deadline")
+        if order.deadline_id and order.deadline.status == Deadline.Status.OPEN
+    ]
+    for deadline in ended:
+        deadline_cancel(deadline=deadline)
+    return ended
 
 
 def require_approval(approved_by: Any, *, what: str, article: str) -> None:

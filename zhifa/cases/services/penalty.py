@@ -17,7 +17,12 @@ from django.utils import timezone
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.catalog.models import PowerItem
 from zhifa.catalog.rules import fine_rule_check, money
-from zhifa.core.deadlines import deadline_complete, deadline_open, deadlines_for_subject
+from zhifa.core.deadlines import (
+    deadline_cancel,
+    deadline_complete,
+    deadline_open,
+    deadlines_for_subject,
+)
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline, Town
 from zhifa.grid.models import Subject
@@ -729,6 +734,8 @@ def no_penalty_decide(
         p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
         p.education_on, p.education_form = education_on, education_form
         p.save()
+        for window in ("decision_90", "statement", "hearing_request"):
+            _finish(case, window, on)
         _clock(
             case,
             kind="service",
@@ -1146,16 +1153,24 @@ def appeal_decide(
                     sender=Case, case=case, penalty=p, appeal=appeal
                 )
             )
-            _clock(
-                case,
-                kind="disclosure_withdraw",
-                purpose="撤下或更正已公开的处罚决定",
-                start=decided_on,
-                amount=3,
-                unit=U.WORKING_DAYS,
-                article=f"{law.A48}、国办发〔2018〕118号",
-                actor=actor,
-            )
+            if p.disclosed_on and not p.disclosure_withdrawn_on:
+                _clock(
+                    case,
+                    kind="disclosure_withdraw",
+                    purpose="撤下或更正已公开的处罚决定",
+                    start=decided_on,
+                    amount=3,
+                    unit=U.WORKING_DAYS,
+                    article=f"{law.A48}、国办发〔2018〕118号",
+                    actor=actor,
+                )
+            elif outcome == Appeal.Outcome.REVOKED:
+                # not yet published: a revoked decision is never published (rule 15)
+                for clock in deadlines_for_subject(case).filter(
+                    kind="disclosure", status=Deadline.Status.OPEN
+                ):
+                    deadline_cancel(deadline=clock)
+            # changed before publication: the open clock now publishes the changed decision
         _event(
             case,
             actor,

@@ -9,9 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department
-from zhifa.core.deadlines import deadline_cancel
 from zhifa.core.errors import DomainError
-from zhifa.core.models import Deadline
 
 from .. import events, signals
 from ..context import case_context
@@ -26,7 +24,7 @@ from ..models import (
     Transfer,
 )
 from ..rules import require_open, transition_require
-from .common import aware, issue, local_date, lock, text
+from .common import aware, clocks_settle, issue, local_date, lock, text
 
 A22 = "行政处罚法第二十二条、第二十四条"
 A27 = "行政处罚法第二十七条"
@@ -143,12 +141,8 @@ def case_transfer(
             date=on,
         )
         transfer.save(update_fields=["document"])
-        # The receiver takes the matter over: the town's own re-inspection clocks stop.
-        for order in CorrectionOrder.all_towns.filter(
-            case=case, status=CorrectionOrder.Status.OPEN
-        ):
-            if order.deadline_id and order.deadline.status == Deadline.Status.OPEN:
-                deadline_cancel(deadline=order.deadline)
+        # The receiver takes the matter over: the town's own clocks stop.
+        clocks_settle(case)
         old = case.state
         case.transfer()
         case.outcome = f"移送{department.name}"
