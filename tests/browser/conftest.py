@@ -24,6 +24,13 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # as the team's browsers are set; Chromium's own strings (a file input's button) stay English
+    # here because Debian's chromium ships only the en-US locale pack (chromium-l10n has the rest)
+    return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
 @pytest.fixture
 def shot():
     """Save a screenshot into test-artifacts/screenshots/ (gitignored) for people to look at."""
