@@ -132,6 +132,31 @@ def test_the_deadline_board_lists_every_running_clock_with_its_unit_and_filters_
     assert "当事人申请听证期限" in mine
 
 
+def test_a_partys_window_that_closed_is_shown_as_elapsed_not_overdue_and_the_sweep_closes_it(
+    personas, notified_case
+):
+    from django.utils import timezone
+
+    from zhifa.cases.board import board_rows, board_summary
+    from zhifa.core.deadlines import deadline_sweep, deadlines_for_subject
+
+    during = timezone.make_aware(dt.datetime(2026, 10, 9, 9))
+    after = timezone.make_aware(dt.datetime(2026, 10, 13, 9))
+    status = {r.deadline.kind: r.status for r in board_rows(user=personas.leader, now=during)}
+    assert status["hearing_request"] in ("running", "due_soon")
+    rows = board_rows(user=personas.leader, now=after)
+    status = {r.deadline.kind: r.status for r in rows}
+    assert status["statement"] == status["hearing_request"] == "elapsed"
+    assert status["decision_90"] == "running"
+    assert board_summary(rows)["totals"]["overdue"] == 0
+
+    result = deadline_sweep(now=after)
+    assert result.elapsed == 2 and result.overdue == 0
+    windows = deadlines_for_subject(notified_case).filter(kind__in=["statement", "hearing_request"])
+    assert set(windows.values_list("status", flat=True)) == {"done"}
+    assert not personas.officer.notifications.filter(title__startswith="已超期").exists()
+
+
 def test_the_deadline_board_api_reports_working_and_calendar_clocks(
     api_client, personas, notified_case
 ):

@@ -84,3 +84,20 @@ def test_a_failing_channel_does_not_lose_the_notice(
     row.refresh_from_db()
     assert row.delivered["email"].startswith("failed")
     assert personas.officer.notifications.filter(title="测试通知").exists()
+
+
+def test_a_partys_window_that_passed_closes_as_elapsed_without_an_overdue_alarm(
+    personas, monkeypatch
+):
+    from zhifa.core import deadlines
+
+    monkeypatch.setattr(deadlines, "WINDOW_KINDS", {"statement_window"})
+    window = _open(personas, timezone.make_aware(dt.datetime(2026, 9, 29, 10, 0)))
+    after = timezone.make_aware(dt.datetime(2026, 10, 13, 9, 0))
+    assert deadlines.deadline_elapsed(window, now=after)
+    result = deadline_sweep(now=after)
+    assert (result.elapsed, result.overdue) == (1, 0)
+    window.refresh_from_db()
+    assert window.status == Deadline.Status.DONE and window.done_at == window.due_at
+    assert window.alarm == ""
+    assert not personas.officer.notifications.filter(title__startswith="已超期").exists()

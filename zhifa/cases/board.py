@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhifa.core import workdays
+from zhifa.core.deadlines import deadline_elapsed
 from zhifa.core.models import Deadline
 
 from . import selectors as sel
@@ -25,11 +26,16 @@ class BoardRow:
     deadline: Deadline
     case: Case
     handlers: list[str] = field(default_factory=list)
-    status: str = "running"  # running / due_soon / overdue
+    status: str = "running"  # running / due_soon / overdue / elapsed (a party's window closed)
 
     @property
     def status_label(self) -> str:
-        return {"running": "进行中", "due_soon": "即将到期", "overdue": "已超期"}[self.status]
+        return {
+            "running": "进行中",
+            "due_soon": "即将到期",
+            "overdue": "已超期",
+            "elapsed": "已届满",
+        }[self.status]
 
     @property
     def unit_label(self) -> str:
@@ -99,7 +105,10 @@ def board_rows(
         case = by_id.get(case_id)
         if case is None:
             continue
-        state = "overdue" if d.due_at < now else ("due_soon" if d.due_at <= soon else "running")
+        if deadline_elapsed(d, now=now):
+            state = "elapsed"  # a party's window has closed: nobody is late (the sweep closes it)
+        else:
+            state = "overdue" if d.due_at < now else ("due_soon" if d.due_at <= soon else "running")
         if status and state != status:
             continue
         names = [r.officer.name for r in case.handler_rows.all()]
@@ -111,9 +120,11 @@ def board_summary(rows: list[BoardRow]) -> dict[str, Any]:
     """Counts per status, per squadron and per officer (a clock counts for each handler)."""
     per_squadron: dict[str, dict[str, int]] = {}
     per_officer: dict[str, dict[str, int]] = {}
-    totals = {"running": 0, "due_soon": 0, "overdue": 0}
+    totals = {"running": 0, "due_soon": 0, "overdue": 0, "elapsed": 0}
     for row in rows:
         totals[row.status] += 1
+        if row.status == "elapsed":
+            continue  # shown in the list, counted nowhere: it is no longer running
         sq = row.case.squadron.name if row.case.squadron_id else "未分配中队"
         per_squadron.setdefault(sq, {"running": 0, "due_soon": 0, "overdue": 0})[row.status] += 1
         for name in row.handlers:

@@ -110,14 +110,31 @@ def deadline_recompute_provisional(*, year: int | None = None) -> list[Deadline]
     return changed
 
 
+# Kinds of clock that give a party time (to state a defence, to ask for a hearing): when one
+# passes nobody is late — the window has closed and the authority may take the next step. Apps
+# register theirs in ready(); the sweep closes them as elapsed instead of alarming them overdue.
+WINDOW_KINDS: set[str] = set()
+
+
+def window_kinds_register(*kinds: str) -> None:
+    WINDOW_KINDS.update(kinds)
+
+
+def deadline_elapsed(deadline: Deadline, *, now: dt.datetime) -> bool:
+    """A party's window that has passed: no longer a running clock, and not overdue."""
+    return deadline.kind in WINDOW_KINDS and deadline.due_at < now
+
+
 @dataclass
 class SweepResult:
     due_soon: int = 0
     overdue: int = 0
+    elapsed: int = 0
 
 
 def deadline_sweep(*, now: dt.datetime | None = None) -> SweepResult:
-    """Raise due-soon and overdue alarms once each; idempotent, safe to run every few minutes."""
+    """Raise due-soon and overdue alarms once each, and close parties' windows that have passed;
+    idempotent, safe to run every few minutes."""
     now = now or timezone.now()
     result = SweepResult()
     today = timezone.localtime(now).date()
@@ -126,7 +143,14 @@ def deadline_sweep(*, now: dt.datetime | None = None) -> SweepResult:
     )
     open_rows = Deadline.all_towns.filter(status=Deadline.Status.OPEN).select_related("responsible")
     with transaction.atomic():
-        for deadline in open_rows.filter(due_at__lt=now).exclude(alarm=Deadline.Alarm.OVERDUE):
+        for deadline in open_rows.filter(due_at__lt=now, kind__in=WINDOW_KINDS):
+            deadline_complete(deadline=deadline, at=deadline.due_at)
+            result.elapsed += 1
+        for deadline in (
+            open_rows.filter(due_at__lt=now)
+            .exclude(kind__in=WINDOW_KINDS)
+            .exclude(alarm=Deadline.Alarm.OVERDUE)
+        ):
             _alarm(deadline, Deadline.Alarm.OVERDUE)
             result.overdue += 1
         for deadline in open_rows.filter(due_at__gte=now, due_at__lte=soon_limit, alarm=""):

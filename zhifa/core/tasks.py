@@ -30,4 +30,4 @@ def sweep_deadlines() -> dict[str, int]:
     from .deadlines import deadline_sweep
 
     result = deadline_sweep()
-    return {"due_soon": result.due_soon, "overdue": result.overdue}
+    return {"due_soon": result.due_soon, "overdue": result.overdue, "elapsed": result.elapsed}

@@ -4,8 +4,14 @@ from zhifa.core.deadlines import deadline_sweep
 
 
 class Command(BaseCommand):
-    help = "Raise due-soon and overdue deadline alarms (run daily or every few minutes)."
+    help = (
+        "Raise due-soon and overdue deadline alarms and close parties' windows that have passed "
+        "(run daily or every few minutes)."
+    )
 
     def handle(self, *args, **options):
         result = deadline_sweep()
-        self.stdout.write(f"即将到期 {result.due_soon} 项，已超期 {result.overdue} 项")
+        self.stdout.write(
+            f"即将到期 {result.due_soon} 项，已超期 {result.overdue} 项，"
+            f"当事人期限届满 {result.elapsed} 项"
+        )
