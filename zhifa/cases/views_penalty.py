@@ -28,6 +28,8 @@ def deadlines(request: HttpRequest) -> HttpResponse:
         "cases/deadlines.html",
         {
             "rows": rows,
+            "running": sum(1 for r in rows if r.status != "elapsed"),
+            "elapsed": sum(1 for r in rows if r.status == "elapsed"),
             "summary": board.board_summary(everything),
             "officers": Officer.objects.filter(is_active=True).select_related("user"),
             "squadrons": Squadron.objects.all(),
