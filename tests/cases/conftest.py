@@ -256,3 +256,28 @@ def notified_case(proposed_case, personas):
     notice_serve(case=proposed_case, actor=personas.officer, served_on=dt.date(2026, 9, 29))
     proposed_case.refresh_from_db()
     return proposed_case
+
+
+def decide(case, personas, *, on=dt.date(2026, 11, 2)):
+    """A notified case (S5's dates) decided: statement waived, review passed, discussion held."""
+    from zhifa.cases import services
+
+    services.statement_record(
+        case=case, actor=personas.officer, received_on=dt.date(2026, 10, 9), waived=True
+    )
+    services.legal_review_record(
+        case=case,
+        actor=personas.legal_reviewer,
+        reviewer=personas.legal_reviewer,
+        passed=True,
+        opinion="事实清楚，证据确实充分，程序合法。",
+        on=dt.date(2026, 10, 28),
+    )
+    services.discussion_record(
+        case=case,
+        actor=personas.leader,
+        on=dt.date(2026, 10, 29),
+        members=["甲", "乙", "丙"],
+        conclusion="同意拟处罚意见。",
+    )
+    return services.decision_make(case=case, actor=personas.officer, on=on)

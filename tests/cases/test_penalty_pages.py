@@ -7,6 +7,8 @@ import datetime as dt
 
 from zhifa.cases.models import Case, Penalty
 
+from .conftest import decide
+
 
 def _spot_form(handlers, stall, amount):
     return {
@@ -82,27 +84,7 @@ def test_only_a_legal_reviewer_records_the_legal_review_from_the_case_page(
 def test_the_decision_is_disclosed_from_the_case_page_and_the_form_then_goes_away(
     client, login, personas, notified_case
 ):
-    from zhifa.cases import services
-
-    services.statement_record(
-        case=notified_case, actor=personas.officer, received_on=dt.date(2026, 10, 9), waived=True
-    )
-    services.legal_review_record(
-        case=notified_case,
-        actor=personas.legal_reviewer,
-        reviewer=personas.legal_reviewer,
-        passed=True,
-        opinion="事实清楚，证据确实充分，程序合法。",
-        on=dt.date(2026, 10, 28),
-    )
-    services.discussion_record(
-        case=notified_case,
-        actor=personas.leader,
-        on=dt.date(2026, 10, 29),
-        members=["甲", "乙", "丙"],
-        conclusion="同意拟处罚意见。",
-    )
-    services.decision_make(case=notified_case, actor=personas.officer, on=dt.date(2026, 11, 2))
+    decide(notified_case, personas)
     login(client, personas.officer)
     html = client.get(f"/cases/{notified_case.pk}/").content.decode()
     url = f"/cases/{notified_case.pk}/steps/disclosure/"

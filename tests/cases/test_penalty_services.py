@@ -15,32 +15,9 @@ from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
 
+from .conftest import decide
+
 D = dt.date
-
-
-DECIDED_ON = D(2026, 11, 2)
-
-
-def _decide(case, personas, *, on=DECIDED_ON):
-    services.statement_record(
-        case=case, actor=personas.officer, received_on=D(2026, 10, 9), waived=True
-    )
-    services.legal_review_record(
-        case=case,
-        actor=personas.legal_reviewer,
-        reviewer=personas.legal_reviewer,
-        passed=True,
-        opinion="事实清楚，证据确实充分，程序合法。",
-        on=D(2026, 10, 28),
-    )
-    services.discussion_record(
-        case=case,
-        actor=personas.leader,
-        on=D(2026, 10, 29),
-        members=["甲", "乙", "丙"],
-        conclusion="同意拟处罚意见。",
-    )
-    return services.decision_make(case=case, actor=personas.officer, on=on)
 
 
 def _events(case):
@@ -79,7 +56,7 @@ def test_a_reviewer_without_the_legal_reviewer_role_is_refused(notified_case, pe
 
 
 def test_a_decided_case_cannot_be_closed_before_the_fine_is_paid(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
@@ -90,7 +67,7 @@ def test_a_decided_case_cannot_be_closed_before_the_fine_is_paid(notified_case, 
 
 
 def test_a_reconsideration_pauses_the_surcharge_while_pending(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
@@ -113,7 +90,7 @@ def test_a_reconsideration_pauses_the_surcharge_while_pending(notified_case, per
 
 
 def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 5), place="繁峙县人民政府网站"
     )
@@ -154,7 +131,7 @@ def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_ca
 def test_a_decision_is_disclosed_once_within_7_working_days_completing_its_clock(
     notified_case, personas
 ):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     clock = Deadline.objects.get(kind="disclosure")
     assert clock.due_at.date() == D(2026, 11, 11)  # decided Mon 11-02 + 7 working days
 
@@ -185,7 +162,7 @@ def test_a_decision_is_disclosed_once_within_7_working_days_completing_its_clock
 
 
 def test_a_late_disclosure_is_recorded_as_late(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 13), place="镇政务公开栏"
     )
@@ -194,7 +171,7 @@ def test_a_late_disclosure_is_recorded_as_late(notified_case, personas):
 
 
 def test_a_decision_revoked_before_publication_is_never_published(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     appeal = services.appeal_file(
         case=notified_case,
         actor=personas.officer,
@@ -216,7 +193,7 @@ def test_a_decision_revoked_before_publication_is_never_published(notified_case,
 def test_public_notice_service_takes_effect_after_30_days_and_payment_counts_from_then(
     notified_case, personas
 ):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     p = services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 5), method="public"
     )
@@ -225,7 +202,7 @@ def test_public_notice_service_takes_effect_after_30_days_and_payment_counts_fro
 
 
 def test_left_service_without_a_witness_or_recording_is_refused(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     with pytest.raises(RuleViolation, match="见证人"):
         services.decision_serve(
             case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="left"
@@ -234,7 +211,7 @@ def test_left_service_without_a_witness_or_recording_is_refused(notified_case, p
 
 
 def test_court_enforcement_follows_the_reminder_and_the_appeal_periods(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
@@ -265,7 +242,7 @@ def test_court_enforcement_follows_the_reminder_and_the_appeal_periods(notified_
 
 
 def test_a_deferral_needs_the_heads_approval(notified_case, personas):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
@@ -327,11 +304,11 @@ def test_a_proposal_outside_the_chosen_discretion_level_is_refused_and_changes_n
 
 def test_a_decision_later_than_90_days_after_filing_is_refused(notified_case, personas):
     with pytest.raises(RuleViolation, match="九十日内"):
-        _decide(notified_case, personas, on=D(2026, 12, 8))
+        decide(notified_case, personas, on=D(2026, 12, 8))
     assert Case.objects.get(pk=notified_case.pk).state == "under_review"
 
 
-def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas, stall):
+def _no_penalty_proposed(new_case, personas):
     case = new_case(item_keys=("coal",))
     services.case_file(
         case=case, actor=personas.officer, approved_by=personas.leader, on=D(2026, 9, 8)
@@ -346,6 +323,11 @@ def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas,
         violated="《中华人民共和国大气污染防治法》第七十二条",
         basis="《中华人民共和国行政处罚法》第三十三条第一款",
     )
+    return case
+
+
+def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas, stall):
+    case = _no_penalty_proposed(new_case, personas)
     with pytest.raises(RuleViolation, match="进行教育"):
         services.no_penalty_decide(
             case=case,
@@ -481,7 +463,7 @@ def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
     signals.case_decision_changed.connect(changed)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            _decide(notified_case, personas)
+            decide(notified_case, personas)
         appeal = services.appeal_file(
             case=notified_case,
             actor=personas.officer,
@@ -502,7 +484,7 @@ def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
 def test_closing_settles_the_cases_clocks_but_the_disclosure_clock_outlives_it(
     notified_case, personas
 ):
-    _decide(notified_case, personas)
+    decide(notified_case, personas)
     services.decision_serve(
         case=notified_case,
         actor=personas.officer,
@@ -524,20 +506,7 @@ def test_closing_settles_the_cases_clocks_but_the_disclosure_clock_outlives_it(
 
 
 def test_a_no_penalty_decision_ends_the_90_day_window(new_case, personas):
-    case = new_case(item_keys=("coal",))
-    services.case_file(
-        case=case, actor=personas.officer, approved_by=personas.leader, on=D(2026, 9, 8)
-    )
-    services.case_start_investigation(case=case, actor=personas.officer, on=D(2026, 9, 8))
-    services.penalty_propose(
-        case=case,
-        actor=personas.officer,
-        proposal="no_penalty",
-        reason="初次违法且危害后果轻微，当场改正",
-        facts="煤堆局部未覆盖，当场覆盖",
-        violated="《中华人民共和国大气污染防治法》第七十二条",
-        basis="《中华人民共和国行政处罚法》第三十三条第一款",
-    )
+    case = _no_penalty_proposed(new_case, personas)
     services.no_penalty_decide(
         case=case,
         actor=personas.officer,
