@@ -91,6 +91,16 @@ def officers_of(case: Case, officers: list[Officer] | None) -> list[Officer]:
     return [row.officer for row in case.handler_rows.select_related("officer__user")]
 
 
+def clock_start(day: dt.date) -> dt.datetime:
+    """The start of a period counted in days from ``day`` (the law does not count the start day;
+    the due date depends only on the day, so the hour is a fixed midday anchor)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+
+
+def case_url(case: Case) -> str:
+    return f"/cases/{case.pk}/"
+
+
 def local_date(at: dt.datetime | dt.date | None) -> dt.date:
     if at is None:
         return timezone.localdate()

@@ -21,7 +21,17 @@ from ..context import case_context
 from ..law import rule_no_residential_cutoff, rule_seizure_term
 from ..models import AssistanceRequest, Case, CorrectionOrder, EvidenceHold, Seizure
 from ..rules import act_handlers, authority_check, require_open
-from .common import aware, issue, local_date, lock, officers_of, require_approval, text
+from .common import (
+    aware,
+    case_url,
+    clock_start,
+    issue,
+    local_date,
+    lock,
+    officers_of,
+    require_approval,
+    text,
+)
 
 A28 = "行政处罚法第二十八条"
 A56 = "行政处罚法第五十六条"
@@ -35,19 +45,10 @@ EXTENSION_MAX_DAYS = 30
 HOLD_WORKING_DAYS = 7
 
 
-def _start(on: dt.date) -> dt.datetime:
-    """A period counted in days starts the day after the act: anchor it at the act's date."""
-    return timezone.make_aware(dt.datetime.combine(on, dt.time(9, 0)))
-
-
 def _party(case: Case, party: Subject | None) -> Subject | None:
     if party is not None and party.town_id != case.town_id:
         raise DomainError("当事人不属于本镇", code="wrong_town")
     return party or case.parties.first()
-
-
-def _url(case: Case) -> str:
-    return f"/cases/{case.pk}/"
 
 
 # --- 责令停止违法行为 / 责令（限期）改正 ----------------------------------------------------------
@@ -124,12 +125,12 @@ def correction_order_issue(
             subject=order,
             kind=f"order_{kind}",
             purpose=f"复查{order.get_kind_display()}（{case.number}）",
-            start=_start(on),
+            start=clock_start(on),
             amount=days,
             unit=Deadline.Unit.CALENDAR_DAYS,
             article=A28,
             responsible=actor if getattr(actor, "pk", None) else None,
-            url=_url(case),
+            url=case_url(case),
         )
         order.save(update_fields=["document", "deadline"])
         events.measure_event(
@@ -169,7 +170,7 @@ def correction_order_reinspect(
         order.reinspected_on, order.reinspection_note = on, note
         order.save(update_fields=["status", "reinspected_on", "reinspection_note"])
         if order.deadline:
-            deadline_complete(deadline=order.deadline, at=_start(on))
+            deadline_complete(deadline=order.deadline, at=clock_start(on))
         events.measure_event(
             case=case,
             actor=actor,
@@ -250,7 +251,7 @@ def evidence_hold_start(
             unit=Deadline.Unit.WORKING_DAYS,
             article=A56,
             responsible=actor if getattr(actor, "pk", None) else None,
-            url=_url(case),
+            url=case_url(case),
         )
         hold.save(update_fields=["document", "deadline"])
         events.measure_event(
@@ -390,12 +391,12 @@ def _seizure_deadline(seizure: Seizure, total_days: int) -> Deadline:
         subject=seizure,
         kind="seizure_term",
         purpose=f"{seizure.get_kind_display()}期限届满（{seizure.case.number}）",
-        start=_start(seizure.started_on - dt.timedelta(days=1)),
+        start=clock_start(seizure.started_on - dt.timedelta(days=1)),
         amount=total_days,
         unit=Deadline.Unit.CALENDAR_DAYS,
         article=Q25,
         responsible=seizure.created_by,
-        url=_url(seizure.case),
+        url=case_url(seizure.case),
     )
 
 
@@ -466,7 +467,7 @@ def seizure_release(
         )
         seizure.save(update_fields=["status", "released_on", "release_reason"])
         if seizure.deadline:
-            deadline_complete(deadline=seizure.deadline, at=_start(on))
+            deadline_complete(deadline=seizure.deadline, at=clock_start(on))
         events.measure_event(
             case=case,
             actor=actor,

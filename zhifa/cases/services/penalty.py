@@ -33,20 +33,11 @@ from ..context import case_context
 from ..models import Appeal, Case, Penalty, State
 from ..rules import require_open, transition_require
 from .case import case_close, case_propose, case_register
-from .common import issue, lock, require_approval, text
+from .common import case_url, clock_start, issue, lock, require_approval, text
 
 U = Deadline.Unit
 PAYMENT_BANK = "中国农业银行繁峙县支行"
 PAYMENT_ONLINE = "山西省非税收入电子缴款系统"
-
-
-def _start(day: dt.date) -> dt.datetime:
-    """A clock started on ``day``: the law does not count the start day."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
-
-
-def _url(case: Case) -> str:
-    return f"/cases/{case.pk}/"
 
 
 def _clock(
@@ -65,18 +56,18 @@ def _clock(
         subject=case,
         kind=kind,
         purpose=f"{purpose}（{case.number}）"[:100],
-        start=_start(start),
+        start=clock_start(start),
         amount=amount,
         unit=unit,
         article=article[:100],
         responsible=actor if getattr(actor, "pk", None) else None,
-        url=_url(case),
+        url=case_url(case),
     )
 
 
 def _finish(case: Case, kind: str, on: dt.date) -> None:
     for deadline in deadlines_for_subject(case).filter(kind=kind, status=Deadline.Status.OPEN):
-        deadline_complete(deadline=deadline, at=_start(on))
+        deadline_complete(deadline=deadline, at=clock_start(on))
 
 
 def _penalty(case: Case) -> Penalty:
