@@ -51,6 +51,7 @@ ZHIFA_APPS = [
     "zhifa.documents",
     "zhifa.cases",
     "zhifa.intake",
+    "zhifa.inspections",
     "zhifa.disclosure",
     "zhifa.dashboard",
 ]
@@ -251,3 +252,20 @@ ZHIFA_12345_EXTENSION_TIMES = int(os.environ.get("ZHIFA_12345_EXTENSION_TIMES", 
 ZHIFA_12345_EXTENSION_DAYS = int(os.environ.get("ZHIFA_12345_EXTENSION_DAYS", "3"))
 ZHIFA_TILE_URL = os.environ.get("ZHIFA_TILE_URL", "")
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")
+# 行政检查 (inspections): limits on repeat visits (国办发〔2024〕54号) and the draw's weights.
+# No second inspection of a subject by the town within this many days, unless justified.
+ZHIFA_INSPECTION_REPEAT_DAYS = int(os.environ.get("ZHIFA_INSPECTION_REPEAT_DAYS", "30"))
+# At most this many inspections of one subject per calendar year, by risk level (A low … D high).
+ZHIFA_INSPECTION_YEARLY_CAPS = {
+    level: int(os.environ.get(f"ZHIFA_INSPECTION_CAP_{level}", default))
+    for level, default in (("A", "1"), ("B", "2"), ("C", "4"), ("D", "6"))
+}
+# Relative weight of a subject in the random draw, by risk level.
+ZHIFA_INSPECTION_DRAW_WEIGHTS = {
+    level: float(os.environ.get(f"ZHIFA_INSPECTION_WEIGHT_{level}", default))
+    for level, default in (("A", "1"), ("B", "2"), ("C", "3"), ("D", "4"))
+}
+# Results of random inspections are published within this many working days (国发〔2019〕5号).
+ZHIFA_INSPECTION_PUBLISH_WORKDAYS = int(os.environ.get("ZHIFA_INSPECTION_PUBLISH_WORKDAYS", "20"))
+# The public address the 检查码 QR code points to (its verification page needs no login).
+ZHIFA_PUBLIC_URL = os.environ.get("ZHIFA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -54,6 +54,13 @@ SECTIONS: tuple[Section, ...] = (
         "案件：立案、调查取证、责令改正、强制措施、协助函、处罚程序、移送与联动执法、结案。",
     ),
     Section(
+        "inspections",
+        "检查",
+        "inspections:index",
+        "clipboard-check",
+        "行政检查：双随机抽查计划、随机抽取、检查清单、检查码与结果公示。",
+    ),
+    Section(
         "documents",
         "文书",
         "documents:index",

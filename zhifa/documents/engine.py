@@ -2,7 +2,8 @@
 
 A template version is a list of *blocks* (JSON): ``header``, ``number``, ``para``, ``heading``,
 ``grid`` (a bordered form of label/value cells), ``table`` (rows from a list in the context),
-``qa`` (question and answer), ``remedy``, ``seal``, ``signatures``, ``note``, ``pagebreak``. Texts
+``qa`` (question and answer), ``remedy``, ``seal``, ``signatures``, ``note``, ``pagebreak``,
+``qrcode`` (a QR code of a text, e.g. a verification address, drawn by segno). Texts
 inside blocks are Django template strings over the document's context, with the filters of
 ``templatetags/doc_filters.py``. ``resolve`` fills them into a neutral structure; ``html`` and
 ``docx`` lay that structure out. Admins edit the wording in the blocks, never code.
@@ -31,6 +32,7 @@ BLOCK_KINDS = {
     "signatures": "签名栏",
     "note": "附注",
     "pagebreak": "分页",
+    "qrcode": "二维码",
 }
 
 _ENGINE = Engine(
@@ -189,16 +191,55 @@ def resolve(blocks: list[dict[str, Any]], context: dict[str, Any]) -> list[Resol
             out.append(Resolved(kind, {"lines": lines}))
         elif kind == "pagebreak":
             out.append(Resolved(kind))
+        elif kind == "qrcode":
+            value = fill(block.get("value", ""), context)
+            out.append(
+                Resolved(
+                    kind,
+                    {
+                        "value": value,
+                        "caption": fill(block.get("caption", ""), context),
+                        "svg": qr_svg_data_uri(value) if value else "",
+                    },
+                )
+            )
         else:
             raise DomainError(f"未知的文书栏目类型：{kind}", code="template_invalid")
     return out
+
+
+def qr_svg_data_uri(value: str) -> str:
+    """A QR code of ``value`` as an SVG data URI (medium error correction)."""
+    import segno
+
+    return segno.make(value, error="m").svg_data_uri(scale=4, border=2)
+
+
+def qr_png(value: str) -> bytes:
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(value, error="m").save(buffer, kind="png", scale=8, border=2)
+    return buffer.getvalue()
 
 
 def template_texts(blocks: list[dict[str, Any]]) -> list[str]:
     """Every template string inside the blocks, for syntax checks."""
     texts: list[str] = []
     for block in blocks:
-        for key in ("agency", "title", "subtitle", "text", "date", "label", "total"):
+        for key in (
+            "agency",
+            "title",
+            "subtitle",
+            "text",
+            "date",
+            "label",
+            "total",
+            "value",
+            "caption",
+        ):
             if isinstance(block.get(key), str):
                 texts.append(block[key])
         for row in block.get("rows", []) if block.get("kind") == "grid" else []:

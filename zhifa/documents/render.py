@@ -194,6 +194,14 @@ def render_docx(pages: list[Page]) -> bytes:
                     para(f"{line['label']}{line['value'] or '＿＿＿＿＿＿＿＿＿＿'}")
             elif block.kind == "pagebreak":
                 doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            elif block.kind == "qrcode" and d["value"]:
+                from .engine import qr_png
+
+                picture = doc.add_paragraph()
+                picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                picture.add_run().add_picture(io.BytesIO(qr_png(d["value"])), width=Mm(30))
+                if d["caption"]:
+                    para(d["caption"], align="right", size=9)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -72,6 +72,7 @@ class DocType:
 
 REGISTRY: dict[str, DocType] = {}
 GROUPS = [
+    "行政检查",
     "立案与调查",
     "责令与强制措施",
     "协助与移送",
@@ -110,4 +111,4 @@ def doc_type_choices() -> list[tuple[str, str]]:
 def _load() -> None:
     if REGISTRY:
         return
-    from . import closing, execution, measures, penalty, records, transfer  # noqa: F401
+    from . import closing, execution, inspection, measures, penalty, records, transfer  # noqa: F401
