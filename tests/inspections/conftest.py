@@ -18,7 +18,7 @@ domains, departments, squadrons, make_officer = (
     _cases.squadrons,
     _cases.make_officer,
 )
-items, handlers, party, _media = _cases.items, _cases.handlers, _cases.party, _cases._media
+items, party, _media = _cases.items, _cases.party, _cases._media
 
 DAY = dt.date(2026, 9, 8)
 
@@ -54,10 +54,17 @@ def inspection_item(town, domains, departments, items):
     return item
 
 
+VALID = (dt.date(2025, 1, 1), dt.date(2027, 12, 31))
+
+
 @pytest.fixture
-def officers(handlers, make_officer):
-    """Three certified officers: the personas 队员丙 and 队员丁, and 队员戊."""
-    return [*handlers, make_officer(name="队员戊")]
+def officers(personas, make_officer):
+    """Three officers certified for all of 2025–2027: the personas 队员丙 and 队员丁, and 队员戊."""
+    return [
+        make_officer(user=personas.officer, valid=VALID),
+        make_officer(user=personas.officer2, valid=VALID),
+        make_officer(name="队员戊", valid=VALID),
+    ]
 
 
 @pytest.fixture
