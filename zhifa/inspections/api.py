@@ -432,7 +432,7 @@ def _public_town(code: str) -> Town:
     return town
 
 
-@router.get("/public/{town_code}/results", auth=None)
+@router.get("/public/{town_code}/results", auth=None, openapi_extra={"x-zhifa-public": True})
 def public_results(request: Any, town_code: str, year: int | None = None) -> list[dict[str, Any]]:
     town = _public_town(town_code)
     with public_town_scope(town):
@@ -447,7 +447,7 @@ def public_results(request: Any, town_code: str, year: int | None = None) -> lis
     ]
 
 
-@router.get("/public/{town_code}/verify/{code}", auth=None)
+@router.get("/public/{town_code}/verify/{code}", auth=None, openapi_extra={"x-zhifa-public": True})
 def public_verify(request: Any, town_code: str, code: str) -> dict[str, Any]:
     town = _public_town(town_code)
     with public_town_scope(town):
