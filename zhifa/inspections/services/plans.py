@@ -183,17 +183,20 @@ def draw_inputs(*, plan: Plan, on: dt.date, seed: str) -> dict[str, Any]:
     in_scope = [(pk, level or DEFAULT_LEVEL) for pk, level in rows]
     ids = [pk for pk, _ in in_scope]
     pool = _officer_pool(plan, on)
-    conflicts = [(s, o) for s, o in rules.conflicts_of(subject_ids=ids) if o in pool]
+    conflicts = [
+        (s, o) for s, o in rules.conflicts_of(town_id=plan.town_id, subject_ids=ids) if o in pool
+    ]
     barred: dict[int, int] = {}
     for subject_id, _ in conflicts:
         barred[subject_id] = barred.get(subject_id, 0) + 1
     recent = rules.repeat_inspections(town_id=plan.town_id, on=on, subject_ids=None)
     counts = rules.yearly_counts(town_id=plan.town_id, year=on.year, subject_ids=None)
+    caps = {level: rules.yearly_cap(level) for level in RiskLevel.values}
     candidates, excluded = [], []
     for pk, level in in_scope:
         if pk in recent:
             excluded.append([pk, "repeat_window"])
-        elif counts.get(pk, 0) >= rules.yearly_cap(level):
+        elif counts.get(pk, 0) >= caps.get(level, 0):
             excluded.append([pk, "yearly_cap"])
         elif len(pool) - barred.get(pk, 0) < MIN_HANDLERS:
             excluded.append([pk, "no_officers"])
@@ -218,7 +221,7 @@ def draw_inputs(*, plan: Plan, on: dt.date, seed: str) -> dict[str, Any]:
         "per": MIN_HANDLERS,
         "weights": {lv: settings.ZHIFA_INSPECTION_DRAW_WEIGHTS[lv] for lv in RiskLevel.values},
         "window_days": rules.window_days(),
-        "caps": {lv: rules.yearly_cap(lv) for lv in RiskLevel.values},
+        "caps": caps,
         "candidates": candidates,
         "excluded": excluded,
         "officers": sorted(pool),
