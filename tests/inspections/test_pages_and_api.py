@@ -172,11 +172,33 @@ def test_public_results_mask_natural_persons_and_show_businesses(
     )
     done = _complete(inspection, personas.officer)
     inspection_publish(inspection=done, actor=personas.leader)
+    stall = subject_register(
+        town=town, kind="site", site_type="shop", name="钱示例水果摊", operator=person
+    )
+    yard = subject_register(town=town, kind="site", site_type="coal_yard", name="北关村煤场")
+    for subject, day in ((stall, dt.date(2026, 9, 16)), (yard, dt.date(2026, 9, 17))):
+        other = inspection_create(
+            town=town,
+            actor=personas.squadron_leader,
+            subject=subject,
+            items=[inspection_item],
+            officers=officers[:2],
+            origin="complaint",
+            planned_on=day,
+        )
+        inspection_publish(
+            inspection=_complete(other, personas.officer, day), actor=personas.leader
+        )
     page = client.get(f"/inspections/public/{town.code}/").content.decode()
     assert done.number in page and "个体经营者（姓名不公开）" in page
-    assert "钱示例" not in page
+    assert "钱示例" not in page  # neither the person nor the stall named after them
+    assert "北关村煤场" in page  # a place run by no person keeps its name
     api = client.get(f"/api/v1/inspections/public/{town.code}/results").json()
-    assert api[0]["subject"] == "个体经营者（姓名不公开）"
+    assert [r["subject"] for r in api] == [
+        "北关村煤场",
+        "个体经营者（姓名不公开）",
+        "个体经营者（姓名不公开）",
+    ]
 
 
 def test_the_inspection_code_verifies_without_login_and_shows_only_public_facts(client, town, plan):

@@ -12,7 +12,7 @@ from zhifa.team.models import Officer
 
 from .models import ChecklistAnswer, Inspection, OfficerConflict, Plan, RiskLevel
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class Styled:

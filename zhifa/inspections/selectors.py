@@ -95,14 +95,18 @@ def inspections_filtered(
 # --- public ----------------------------------------------------------------------------------------
 
 
+MASKED = "个体经营者（姓名不公开）"
+
+
 def public_name(subject: Subject) -> str:
-    """Businesses by name; a natural person's name is never shown, nor a site a person runs."""
-    if subject.kind == Subject.Kind.ENTERPRISE:
-        return subject.name
+    """Businesses and places by name; a natural person's name is never shown, nor the name of a
+    site a natural person runs (it often carries the person's name)."""
+    if subject.kind == Subject.Kind.INDIVIDUAL:
+        return MASKED
     operator = subject.operator if subject.operator_id else None
-    if subject.kind == Subject.Kind.SITE and operator and operator.kind == Subject.Kind.ENTERPRISE:
-        return subject.name
-    return "个体经营者（姓名不公开）"
+    if operator is not None and operator.kind == Subject.Kind.INDIVIDUAL:
+        return MASKED
+    return subject.name
 
 
 def _public_row(inspection: Inspection) -> dict[str, Any]:

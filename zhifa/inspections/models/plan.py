@@ -78,6 +78,24 @@ class Plan(TownScopedModel, ChainedRecord):
     def __str__(self) -> str:
         return self.name
 
+    def scope_labels(self) -> list[str]:
+        """The scope's kinds, site types and levels in Chinese, for pages and documents."""
+        from zhifa.grid.models import Subject
+
+        from .register import RiskLevel
+
+        kinds = dict(Subject.Kind.choices)
+        sites = dict(Subject.SiteType.choices)
+        levels = dict(RiskLevel.choices)
+        parts = []
+        if self.subject_kinds:
+            parts.append("类别：" + "、".join(kinds.get(k, k) for k in self.subject_kinds))
+        if self.site_types:
+            parts.append("场所：" + "、".join(sites.get(k, k) for k in self.site_types))
+        if self.risk_levels:
+            parts.append("风险等级：" + "、".join(levels.get(k, k) for k in self.risk_levels))
+        return parts
+
     @property
     def is_combined(self) -> bool:
         """综合查一次: one visit covers several inspection items."""
