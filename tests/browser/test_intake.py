@@ -28,7 +28,8 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     sign_in(page, "zhongduizhang", settings.ZHIFA_DEMO_PASSWORD)
     page.goto(f"{live_server.url}/intake/")
     rows = page.get_by_test_id("lead-list").locator("a")
-    assert rows.count() == 4
+    # intake's four demo leads and the one an inspection's suspected violation sent in
+    assert rows.count() == 5
     assert "13900005678" not in page.content()
     shot(page, "intake-inbox-desktop")
     page.set_viewport_size(PHONE)
