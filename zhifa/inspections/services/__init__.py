@@ -1,6 +1,7 @@
 """Writes for inspections: atomic, validated before saving, each with its event on the plan's or
 the inspection's hash-chained record in the same transaction."""
 
+from .draws import draw_inputs, draw_verify, plan_draw, plan_redraw
 from .inspections import (
     inspection_answer,
     inspection_cancel,
@@ -10,7 +11,7 @@ from .inspections import (
     inspection_sign,
     inspection_start,
 )
-from .plans import draw_inputs, draw_verify, plan_approve, plan_create, plan_draw, plan_redraw
+from .plans import plan_approve, plan_create
 from .publication import inspection_publish, inspections_publish_due
 from .register import checklist_item_add, officer_conflict_record, subject_risk_set
 
