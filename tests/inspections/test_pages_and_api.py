@@ -269,3 +269,38 @@ def test_an_officer_walks_the_on_site_pages(client, login, personas, plan):
     client.post(f"/inspections/{inspection.pk}/act/sign/", {"party_signature": "项目经理"})
     inspection.refresh_from_db()
     assert inspection.status == "completed" and inspection.record_document.status == "issued"
+
+
+def test_the_api_walks_an_inspection_to_an_order(api_client, personas, plan, items):
+    from zhifa.inspections.models import Inspection
+
+    inspection = Inspection.objects.filter(plan=plan, officers__user=personas.officer).first()
+    caller = api_client(personas.officer)
+    base = f"/api/v1/inspections/inspections/{inspection.pk}"
+    assert (
+        api_client(personas.leader)
+        .post(f"{base}/start", {"place": "工地"}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    started = caller.post(
+        f"{base}/start", {"place": "示范路工地"}, content_type="application/json"
+    ).json()
+    for n, line in enumerate(started["checklist"]):
+        answer = {"answer": "fail", "note": "裸土未覆盖"} if n == 0 else {"answer": "pass"}
+        caller.post(f"{base}/answers/{line['id']}", answer, content_type="application/json")
+    finished = caller.post(
+        f"{base}/finish",
+        {
+            "result": "order",
+            "findings": "裸土未覆盖，责令改正",
+            "requirements": "三日内覆盖",
+            "days": 3,
+        },
+        content_type="application/json",
+    ).json()
+    assert finished["order"] and finished["case"]
+    signed = caller.post(
+        f"{base}/sign", {"party_signature": "负责人"}, content_type="application/json"
+    )
+    assert signed.json()["status"] == "completed" and signed.json()["publish_due"]
