@@ -19,8 +19,8 @@ from zhifa.core.errors import DomainError, Forbidden
 from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.team.models import Officer
 
+from . import hotline, services, triage
 from . import selectors as sel
-from . import services
 from .bridge import adapter
 from .models import Lead
 
@@ -135,8 +135,8 @@ def lead_detail(request: Any, lead_id: int):
     lead = _lead(request, lead_id)
     return {
         **lead_out(lead),
-        "duplicates": services.lead_duplicates(lead=lead),
-        "advice": services.route_advice(lead=lead),
+        "duplicates": triage.lead_duplicates(lead=lead),
+        "advice": triage.route_advice(lead=lead),
         "events": [
             {"seq": e.seq, "type": e.event_type, "summary": e.summary, "actor": e.actor_name}
             for e in sel.lead_events(lead)
@@ -153,7 +153,7 @@ def lead_reporter(request: Any, lead_id: int):
 def lead_triage(request: Any, lead_id: int):
     lead = _lead(request, lead_id)
     services._require_triager(request.user)
-    return lead_out(services.lead_triage(lead=lead, actor=request.user))
+    return lead_out(triage.lead_triage(lead=lead, actor=request.user))
 
 
 class OpenCaseIn(Schema):
@@ -299,13 +299,13 @@ def order_detail(request: Any, order_no: str):
 def order_sign(request: Any, order_no: str):
     lead = _order(request, order_no)
     services._require_triager(request.user)
-    return lead_out(services.order_sign(lead=lead, actor=request.user))
+    return lead_out(hotline.order_sign(lead=lead, actor=request.user))
 
 
 @bridge.post("/orders/{order_no}/send-back", summary="退单（时限内，说明理由）")
 def order_send_back(request: Any, order_no: str, payload: ReasonIn):
     lead = _order(request, order_no)
-    return lead_out(services.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
+    return lead_out(hotline.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
 
 
 class ExtendIn(Schema):
@@ -318,7 +318,7 @@ def order_extend(request: Any, order_no: str, payload: ExtendIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(
-        services.order_extend(
+        hotline.order_extend(
             lead=lead, actor=request.user, days=payload.days, reason=payload.reason
         )
     )
@@ -334,7 +334,7 @@ def order_reply(request: Any, order_no: str, payload: ReplyIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(
-        services.order_reply(lead=lead, actor=request.user, text=payload.text, close=payload.close)
+        hotline.order_reply(lead=lead, actor=request.user, text=payload.text, close=payload.close)
     )
 
 

@@ -21,7 +21,7 @@ from zhifa.core.models import Town
 from zhifa.grid.datum import wgs84_to_gcj02
 from zhifa.grid.models import GridCell
 
-from . import services
+from . import hotline, services, triage
 from .models import Lead
 from .simulator import Simulator
 
@@ -52,7 +52,7 @@ class _Seeder:
 
     def receive(self, **values: Any) -> Lead:
         lead, _ = services.lead_receive(town=self.town, triage=False, **values)
-        return services.lead_triage(lead=lead)
+        return triage.lead_triage(lead=lead)
 
     def s1(self, case: Case) -> None:
         """The 12345 order about mining at 同路村: signed, linked, case closed, reply delivered."""
@@ -70,7 +70,7 @@ class _Seeder:
             received_at=_at(case.discovered_on, 8, 40),
         )
         services.lead_attach_case(lead=lead, case=case, actor=self.squadron_leader)
-        services.order_sign(lead=lead, actor=self.squadron_leader)
+        hotline.order_sign(lead=lead, actor=self.squadron_leader)
         if case.state != "closed":
             outcome = (
                 "经镇综合行政执法队会同县规划和自然资源综合行政执法队现场检查，北山开采行为已制止，"
@@ -81,7 +81,7 @@ class _Seeder:
         simulator = Simulator(port=0).start()
         try:
             with override_settings(ZHIFA_12345_URL=simulator.url):
-                services.outbox_flush(now=timezone.now() + dt.timedelta(hours=2))
+                hotline.outbox_flush(now=timezone.now() + dt.timedelta(hours=2))
         finally:
             simulator.stop()
 

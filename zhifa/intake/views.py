@@ -22,8 +22,8 @@ from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
 from zhifa.team.models import Officer
 
+from . import hotline, services, triage
 from . import selectors as sel
-from . import services
 from .forms import (
     CitizenReportForm,
     ExtendForm,
@@ -90,8 +90,8 @@ def _triage_context(
     return {
         "lead": lead,
         "events": sel.lead_events(lead),
-        "duplicates": services.lead_duplicates(lead=lead),
-        "advice": services.route_advice(lead=lead),
+        "duplicates": triage.lead_duplicates(lead=lead),
+        "advice": triage.route_advice(lead=lead),
         "can_triage": services.can_reveal(request.user),
         "can_reveal": services.can_reveal(request.user),
         "case_form": OpenCaseForm(
@@ -184,13 +184,13 @@ def _act_dismiss(request: HttpRequest, lead: Lead) -> str:
 
 
 def _act_send_back(request: HttpRequest, lead: Lead) -> str:
-    services.lead_send_back(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
+    hotline.lead_send_back(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
     return "已退单，退单消息已排队发送 12345 平台"
 
 
 def _act_sign(request: HttpRequest, lead: Lead) -> str:
     services._require_triager(request.user)
-    services.order_sign(lead=lead, actor=request.user)
+    hotline.order_sign(lead=lead, actor=request.user)
     return "已签收"
 
 
@@ -199,7 +199,7 @@ def _act_extend(request: HttpRequest, lead: Lead) -> str:
     days = request.POST.get("days", "")
     if not days.isdigit():
         raise DomainError("请填写延期工作日数")
-    services.order_extend(
+    hotline.order_extend(
         lead=lead, actor=request.user, days=int(days), reason=request.POST.get("reason", "")
     )
     return "延期申请已排队发送 12345 平台"
@@ -207,7 +207,7 @@ def _act_extend(request: HttpRequest, lead: Lead) -> str:
 
 def _act_reply(request: HttpRequest, lead: Lead) -> str:
     services._require_triager(request.user)
-    services.order_reply(lead=lead, actor=request.user, text=request.POST.get("text", ""))
+    hotline.order_reply(lead=lead, actor=request.user, text=request.POST.get("text", ""))
     return "答复已排队发送 12345 平台"
 
 
