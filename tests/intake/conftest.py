@@ -1,5 +1,5 @@
 """An intake-ready town: the tiny grid and team of the grid/team tests, the demo town's full
-power list (so classification sees the real items), two certified officers, the 12345 simulator
+power list with its everyday words (so classification sees the real items), two certified officers, the 12345 simulator
 on a free port, and a 12345 platform token."""
 
 from __future__ import annotations
@@ -27,13 +27,14 @@ TONGLU = (39.175, 113.265)
 
 @pytest.fixture
 def catalog(town, departments, domains):
-    from zhifa.catalog.demo import demo_rows
+    from zhifa.catalog.demo import demo_rows, lexicons_seed
     from zhifa.catalog.excel import catalog_import_rows
     from zhifa.catalog.models import PowerItem
     from zhifa.intake import classify
 
     classify.cache_clear()
     catalog_import_rows(town=town, actor=None, data=demo_rows())
+    lexicons_seed(town)
     return {i.code: i for i in PowerItem.objects.filter(town=town)}
 
 

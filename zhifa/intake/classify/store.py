@@ -31,6 +31,13 @@ _lock = threading.RLock()
 _loaded: dict[int, tuple[int, str, Classifier]] = {}
 _fitted: dict[str, Classifier | None] = {}
 _scheduled: set[tuple[int, str]] = set()
+_checked: dict[int, float] = {}
+
+
+def check_seconds() -> float:
+    """How often a process compares a town's data with its latest version (a few queries)."""
+    default = 0 if getattr(settings, "TESTING", False) else 10
+    return float(getattr(settings, "ZHIFA_INTAKE_MODEL_CHECK_SECONDS", default))
 
 
 def precision_target() -> float:
@@ -125,7 +132,8 @@ def model_for(town_id: int) -> tuple[ClassifierVersion, Classifier] | None:
         row = model_train(town_id=town_id)
         if row is None:
             return None
-    else:
+    elif time.monotonic() - _checked.get(town_id, -1e9) >= check_seconds():
+        _checked[town_id] = time.monotonic()
         current = fingerprint(town_id)
         if row.fingerprint != current:
             _schedule(town_id, current)
@@ -193,3 +201,4 @@ def cache_clear() -> None:
     with _lock:
         _loaded.clear()
         _scheduled.clear()
+        _checked.clear()
