@@ -61,11 +61,17 @@ def evaluate(town, rows: list[dict[str, str]], *, misses: bool) -> None:
             print(f"  miss [{row['domain']}→{predicted}] {row['text'][:40]}")
     n = len(rows)
     print(f"texts: {n} ({items} with an item code)")
-    print(f"prediction: model {per_model:.2f} ms/text; suggest() with item lookup {per:.2f} ms/text")
-    print(f"top-1 domain: {top1 / n:.1%}   top-3 item: {top3 / max(items, 1):.1%}   "
-          f"top-1 item: {item1 / max(items, 1):.1%}")
-    print(f"confident: {confident / n:.1%} of texts; top-1 item right when confident: "
-          f"{confident_right}/{confident} of those with an item code")
+    print(
+        f"prediction: model {per_model:.2f} ms/text; suggest() with item lookup {per:.2f} ms/text"
+    )
+    print(
+        f"top-1 domain: {top1 / n:.1%}   top-3 item: {top3 / max(items, 1):.1%}   "
+        f"top-1 item: {item1 / max(items, 1):.1%}"
+    )
+    print(
+        f"confident: {confident / n:.1%} of texts; top-1 item right when confident: "
+        f"{confident_right}/{confident} of those with an item code"
+    )
     short = [d[:4] for d in domains]
     print("confusion (rows: labelled domain, columns: predicted domain)")
     print(f"{'':>8}" + "".join(f"{s:>6}" for s in short) + f"{'acc':>8}")
@@ -96,8 +102,10 @@ def main() -> None:
     classify.store._fitted.clear()
     started = time.perf_counter()
     again = classify.model_train(town_id=town.pk, force=True)
-    print(f"retraining (fit + 5-fold calibration, jieba warm): {time.perf_counter() - started:.2f} s"
-          f" → v{again.version}, model {len(again.blob or b'') / 1024:.0f} KiB")
+    print(
+        f"retraining (fit + 5-fold calibration, jieba warm): {time.perf_counter() - started:.2f} s"
+        f" → v{again.version}, model {len(again.blob or b'') / 1024:.0f} KiB"
+    )
     print("\n— dev set (tests/intake/labelled.py, domain labels only) —")
     evaluate(town, [{"text": t, "domain": d} for t, d in LABELLED], misses=misses)
     if EVAL.exists():

@@ -66,9 +66,7 @@ def test_on_the_independent_set_the_domain_is_first_and_the_item_in_the_top_thre
     assert top3 / with_item >= 0.90
 
 
-def test_the_confidence_threshold_comes_from_held_out_folds_and_keeps_its_precision(
-    catalog, town
-):
+def test_the_confidence_threshold_comes_from_held_out_folds_and_keeps_its_precision(catalog, town):
     version = classify.model_train(town_id=town.pk)
     metrics = version.metrics
     assert metrics["held_out"] == len(corpus())

@@ -9,8 +9,8 @@ import pytest
 
 from zhifa.core.errors import DomainError, Forbidden, RuleViolation
 from zhifa.intake import classify
-from zhifa.intake.models import Lead, LeadEvent
 from zhifa.intake.hotline import lead_send_back
+from zhifa.intake.models import Lead, LeadEvent
 from zhifa.intake.services import lead_dismiss, lead_merge, lead_receive, lead_transfer
 from zhifa.intake.triage import lead_duplicates, lead_triage, route_advice
 
