@@ -13,16 +13,28 @@ from PIL import Image
 from tests.cases import conftest as _cases
 
 cells, fresh_index, places = _cases.cells, _cases.fresh_index, _cases.places
-domains, departments, squadrons, make_officer = (
-    _cases.domains,
-    _cases.departments,
-    _cases.squadrons,
-    _cases.make_officer,
-)
+squadrons, make_officer = _cases.squadrons, _cases.make_officer
 handlers, _media = _cases.handlers, _cases._media
 
 # 同路村's cell C spans 39.17–39.18 N, 113.26–113.27 E (WGS-84).
 TONGLU = (39.175, 113.265)
+
+
+@pytest.fixture
+def domains(db):
+    """The 11 domains (a data migration: a transactional test's flush loses them)."""
+    from zhifa.catalog.demo import domains_ensure
+    from zhifa.catalog.models import Domain
+
+    domains_ensure()
+    return {d.code: d for d in Domain.objects.all()}
+
+
+@pytest.fixture
+def departments(town, domains):
+    from zhifa.catalog.demo_departments import seed_departments
+
+    return seed_departments(town)
 
 
 @pytest.fixture

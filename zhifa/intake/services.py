@@ -42,6 +42,9 @@ REVEAL_ROLES = ("leader", "squadron_leader")
 TRIAGE_ROLES = ("leader", "squadron_leader")
 INTAKE_ROLES = ("leader", "squadron_leader", "officer", "auxiliary", "admin")
 SEND_BACK_ARTICLE = "12345热线工单办理规定（退单时限）"
+# A case records where its matter came from; a citizen's report through a third-party platform
+# (Open311) is a 群众举报 to the case file.
+CASE_SOURCES = {"open311": "report"}
 
 
 def windows() -> dict[str, Any]:
@@ -352,7 +355,7 @@ def lead_open_case(
             town=lead.town,
             actor=actor,
             cause=cause,
-            source=lead.source,
+            source=CASE_SOURCES.get(lead.source, lead.source),
             summary=summary or lead.text,
             address=lead.address or (lead.cell.name if lead.cell_id else "见定位"),
             items=items,

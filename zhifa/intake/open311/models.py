@@ -56,6 +56,7 @@ class Open311Request(TownScopedModel):
         Open311Client, verbose_name="客户端", on_delete=models.PROTECT, related_name="requests"
     )
     service_code = models.CharField("服务代码", max_length=40)
+    description = models.TextField("诉求描述", blank=True)
     attributes = models.JSONField("补充信息", default=dict, blank=True)
     media_url = models.URLField("图片链接", max_length=1000, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
