@@ -160,12 +160,14 @@ def lead_duplicates(*, lead: Lead) -> list[dict[str, Any]]:
 
 
 def route_advice(*, lead: Lead, item: PowerItem | None = None) -> dict[str, Any]:
-    """What triage proposes for the chosen (or top suggested) item: a case when the town holds
-    it, a transfer to the item's department when it does not."""
-    if item is None and lead.suggestions:
-        item = PowerItem.all_towns.filter(pk=lead.suggestions[0]["item_id"]).first()
+    """What triage proposes for the chosen item (else the confirmed one, else a confident
+    suggestion): a case when the town holds it, a transfer to the item's department when it
+    does not; nothing on an uncertain guess."""
     if item is None:
-        return {"action": "review", "label": "请人工判断事项", "held": None}
+        item = lead.item or confident_item(lead)
+    if item is None:
+        label = "事项不确定：请先选择事项" if lead.suggestions else "请人工判断事项"
+        return {"action": "review", "label": label, "held": None}
     on = timezone.localtime(lead.received_at).date()
     if item_held_by_town(item=item, on=on):
         return {
