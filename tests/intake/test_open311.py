@@ -16,8 +16,8 @@ from django.utils import timezone
 from georeport import GeoReport
 
 from zhifa.intake.models import Lead, LeadEvent
+from zhifa.intake.open311.clients import client_create
 from zhifa.intake.open311.models import Open311Client, Open311Request
-from zhifa.intake.open311.services import client_create
 
 from .conftest import TONGLU
 

@@ -178,8 +178,8 @@ class _Seeder:
     def open311(self) -> None:
         from django.http import QueryDict
 
+        from .open311.filing import request_file
         from .open311.models import Open311Client, key_hash
-        from .open311.services import request_file
 
         Open311Client.all_towns.get_or_create(
             key_hash=key_hash(DEMO_OPEN311_KEY),

@@ -16,6 +16,8 @@ from zhifa.core.errors import DomainError
 
 from . import services as o
 from .catalog import Service, service_get, services_for
+from .errors import Open311Error
+from .filing import request_file, update_post
 from .render import document, errors
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -37,7 +39,7 @@ def endpoint(*methods: str) -> Callable:
                 return response
             try:
                 return view(request, fmt, **kwargs)
-            except o.Open311Error as error:
+            except Open311Error as error:
                 return errors(fmt, error.status, error.problems)
             except DomainError as error:
                 return errors(fmt, 400, [("400", error.message)])
@@ -99,7 +101,7 @@ def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
 def service_definition(request: HttpRequest, fmt: str, code: str) -> HttpResponse:
     service = service_get(_town(request), code)
     if service is None:
-        raise o.Open311Error(404, f"未知的 service_code：{code[:40]}")
+        raise Open311Error(404, f"未知的 service_code：{code[:40]}")
     attributes = [
         {
             "variable": True,
@@ -122,7 +124,7 @@ def service_definition(request: HttpRequest, fmt: str, code: str) -> HttpRespons
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     town = _town(request)
     if request.method == "POST":
-        filed = o.request_file(town=town, form=request.POST)
+        filed = request_file(town=town, form=request.POST)
         answer = {"service_request_id": filed.lead.number, "service_notice": filed.notice}
         if filed.account_id:
             answer["account_id"] = filed.account_id
@@ -143,7 +145,5 @@ def request_detail(request: HttpRequest, fmt: str, number: str) -> HttpResponse:
 def updates(request: HttpRequest, fmt: str) -> HttpResponse:
     town = _town(request)
     if request.method == "POST":
-        return document(
-            fmt, "service_request_updates", [o.update_post(town=town, form=request.POST)]
-        )
+        return document(fmt, "service_request_updates", [update_post(town=town, form=request.POST)])
     return document(fmt, "service_request_updates", o.updates_query(town=town, params=request.GET))

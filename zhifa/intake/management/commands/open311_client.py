@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from zhifa.core.errors import DomainError
 from zhifa.core.models import Town
+from zhifa.intake.open311.clients import client_create
 from zhifa.intake.open311.models import SCOPES, Open311Client
-from zhifa.intake.open311.services import client_create
 
 
 class Command(BaseCommand):
