@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include("zhifa.documents.urls")),
     path("cases/", include("zhifa.cases.urls")),
     path("intake/", include("zhifa.intake.urls")),
+    path("open311/", include("zhifa.intake.open311.urls")),
     path("inspections/", include("zhifa.inspections.urls")),
     path("disclosure/", include("zhifa.disclosure.urls")),
     path("dashboard/", include("zhifa.dashboard.urls")),

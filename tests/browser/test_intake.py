@@ -28,8 +28,9 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     sign_in(page, "zhongduizhang", settings.ZHIFA_DEMO_PASSWORD)
     page.goto(f"{live_server.url}/intake/")
     rows = page.get_by_test_id("lead-list").locator("a")
-    # intake's four demo leads and the one an inspection's suspected violation sent in
-    assert rows.count() == 5
+    # intake's six demo leads and the one an inspection's suspected violation sent in
+    assert rows.count() == 7
+    assert "事项不确定" in page.get_by_test_id("lead-list").inner_text()
     assert "13900005678" not in page.content()
     shot(page, "intake-inbox-desktop")
     page.set_viewport_size(PHONE)
@@ -44,7 +45,7 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     page.set_viewport_size(PHONE)
     shot(page, "intake-triage-phone")
 
-    grid = demo.get(source="grid")
+    grid = demo.get(source="grid", text__startswith="山会村储煤场")
     page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/intake/{grid.pk}/")
     form = page.get_by_test_id("open-case")

@@ -1,5 +1,5 @@
 """An intake-ready town: the tiny grid and team of the grid/team tests, the demo town's full
-power list (so classification sees the real items), two certified officers, the 12345 simulator
+power list with its everyday words (so classification sees the real items), two certified officers, the 12345 simulator
 on a free port, and a 12345 platform token."""
 
 from __future__ import annotations
@@ -13,12 +13,7 @@ from PIL import Image
 from tests.cases import conftest as _cases
 
 cells, fresh_index, places = _cases.cells, _cases.fresh_index, _cases.places
-domains, departments, squadrons, make_officer = (
-    _cases.domains,
-    _cases.departments,
-    _cases.squadrons,
-    _cases.make_officer,
-)
+squadrons, make_officer = _cases.squadrons, _cases.make_officer
 handlers, _media = _cases.handlers, _cases._media
 
 # 同路村's cell C spans 39.17–39.18 N, 113.26–113.27 E (WGS-84).
@@ -26,14 +21,32 @@ TONGLU = (39.175, 113.265)
 
 
 @pytest.fixture
+def domains(db):
+    """The 11 domains (a data migration: a transactional test's flush loses them)."""
+    from zhifa.catalog.demo import domains_ensure
+    from zhifa.catalog.models import Domain
+
+    domains_ensure()
+    return {d.code: d for d in Domain.objects.all()}
+
+
+@pytest.fixture
+def departments(town, domains):
+    from zhifa.catalog.demo_departments import seed_departments
+
+    return seed_departments(town)
+
+
+@pytest.fixture
 def catalog(town, departments, domains):
-    from zhifa.catalog.demo import demo_rows
+    from zhifa.catalog.demo import demo_rows, lexicons_seed
     from zhifa.catalog.excel import catalog_import_rows
     from zhifa.catalog.models import PowerItem
     from zhifa.intake import classify
 
     classify.cache_clear()
     catalog_import_rows(town=town, actor=None, data=demo_rows())
+    lexicons_seed(town)
     return {i.code: i for i in PowerItem.objects.filter(town=town)}
 
 

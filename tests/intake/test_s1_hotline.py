@@ -189,7 +189,7 @@ def test_a_reply_survives_the_platform_being_down_and_is_delivered_once_it_is_ba
 
     from django.utils import timezone
 
-    from zhifa.intake.services import outbox_flush
+    from zhifa.intake.hotline import outbox_flush
 
     platform.post(
         "/api/v1/12345/orders",

@@ -46,3 +46,14 @@ def seed() -> None:
         seed_departments(town)
         codes = None if town.code == "140924101" else SECOND_TOWN_CODES
         catalog_import_rows(town=town, actor=None, data=demo_rows(codes))
+        lexicons_seed(town)
+
+
+def lexicons_seed(town: Town) -> None:
+    """The demo items' everyday words (idempotent: an item keeps words staff already changed)."""
+    from .demo_lexicons import LEXICONS
+    from .models import PowerItem
+    from .services import item_lexicon_update
+
+    for item in PowerItem.all_towns.filter(town=town, code__in=LEXICONS, lexicon=""):
+        item_lexicon_update(item=item, actor=None, text=LEXICONS[item.code])

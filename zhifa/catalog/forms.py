@@ -153,6 +153,15 @@ class RecognitionForm(forms.Form):
         self.fields["department"].queryset = Department.objects.filter(town=town)
 
 
+class LexiconForm(forms.Form):
+    lexicon = forms.CharField(
+        label="群众常用说法",
+        required=False,
+        help_text="群众、12345 话务员描述此类问题的常用词（如“挖沙、采砂、拉矿”），用顿号或换行分隔；线索分拣时作为特征使用",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+
+
 class RetireForm(forms.Form):
     day = forms.DateField(
         label="停用日期", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})

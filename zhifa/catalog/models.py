@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db import models
@@ -95,6 +96,12 @@ class PowerItem(TownScopedModel, ChainedRecord):
     minor_exempt = models.BooleanField("轻微免罚", default=False)
     exemption_conditions = models.TextField("不予处罚情形", blank=True)
     notes = models.TextField("备注（内部）", blank=True)
+    # Everyday words for the item (挖沙、采砂 …): triage uses them as features (intake.classify).
+    lexicon = models.TextField(
+        "群众常用说法",
+        blank=True,
+        help_text="群众、12345 话务员描述此类问题的常用词，用顿号或换行分隔",
+    )
     is_retired = models.BooleanField("已停用", default=False)
     retired_on = models.DateField("停用日期", null=True, blank=True)
     retire_reason = models.CharField("停用原因", max_length=200, blank=True)
@@ -112,6 +119,10 @@ class PowerItem(TownScopedModel, ChainedRecord):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def lexicon_terms(self) -> list[str]:
+        return lexicon_split(self.lexicon)
 
     def penalty_kind_labels(self) -> list[str]:
         return [PenaltyKind(k).label for k in self.penalty_kinds if k in PenaltyKind.values]
@@ -152,6 +163,15 @@ HEARING_KINDS = frozenset(
         PenaltyKind.CONFISCATE_PROPERTY,
     }
 )
+
+
+def lexicon_split(text: str) -> list[str]:
+    """Terms of a lexicon in their order, without blanks or repeats."""
+    terms: list[str] = []
+    for term in re.split(r"[、，,；;\s]+", text or ""):
+        if term and term not in terms:
+            terms.append(term)
+    return terms
 
 
 class PowerItemEvent(AuditEvent):

@@ -43,6 +43,16 @@ def can_edit_catalog(user: Any) -> bool:
     return True
 
 
+def can_edit_lexicon(user: Any) -> bool:
+    """The everyday words of an item are the team's knowledge of how people complain: the
+    catalog keeper and the leaders who triage may keep them."""
+    try:
+        require_role(user, ADMIN, "leader", "squadron_leader")
+    except Forbidden:
+        return False
+    return True
+
+
 def require_catalog_editor(user: Any) -> None:
     """Raise ``Forbidden`` unless the user keeps the catalog (系统管理员)."""
     require_role(user, ADMIN)

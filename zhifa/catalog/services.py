@@ -28,6 +28,7 @@ from .models import (
     PowerItem,
     PowerItemEvent,
     Recognition,
+    lexicon_split,
 )
 
 ITEM_PREFETCH = (
@@ -304,4 +305,39 @@ def item_retire(*, item: PowerItem, actor: Any, on: dt.date, reason: str) -> Pow
         summary=f"停用事项（{reason.strip()}），{on:%Y-%m-%d}起不再列入清单",
         new={"停用日期": on, "停用原因": reason.strip()},
     )
+    return item
+
+
+LEXICON_MAX_TERMS = 80
+LEXICON_MAX_TERM = 20
+
+
+def item_lexicon_update(*, item: PowerItem, actor: Any, text: str) -> PowerItem:
+    """Replace the item's everyday words (群众常用说法); triage retrains on them in the background.
+
+    Terms are split on 、，; and line breaks; each at most 20 characters, at most 80 terms."""
+    terms = lexicon_split(text)
+    if len(terms) > LEXICON_MAX_TERMS:
+        raise DomainError(f"常用说法最多 {LEXICON_MAX_TERMS} 个，当前 {len(terms)} 个")
+    long_terms = [t for t in terms if len(t) > LEXICON_MAX_TERM]
+    if long_terms:
+        raise DomainError(
+            f"每个说法不超过 {LEXICON_MAX_TERM} 个字：“{long_terms[0][:30]}”，请用顿号分开"
+        )
+    new = "、".join(terms)
+    if new == item.lexicon:
+        return item
+    with transaction.atomic():
+        old = item.lexicon
+        item.lexicon = new
+        item.save(update_fields=["lexicon", "updated_at"])
+        event_append(
+            event_model=PowerItemEvent,
+            subject=item,
+            actor=actor,
+            event_type="lexicon_updated",
+            summary=f"修改群众常用说法（{len(terms)} 个）",
+            old={"群众常用说法": old},
+            new={"群众常用说法": new},
+        )
     return item

@@ -13,6 +13,7 @@ urlpatterns = [
     path("items/<int:pk>/allocation/", views.item_allocation, name="item_allocation"),
     path("items/<int:pk>/recognition/", views.item_recognition, name="item_recognition"),
     path("items/<int:pk>/retire/", views.item_retire, name="item_retire"),
+    path("items/<int:pk>/lexicon/", views.item_lexicon, name="item_lexicon"),
     path("import/", views.import_page, name="import"),
     path("export.xlsx", views.export, name="export"),
     path("demo.xlsx", views.demo_file, name="demo_file"),

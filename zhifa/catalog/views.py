@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,15 +14,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.accounts.access import public_view
-from zhifa.core.errors import DomainError
+from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
 
 from . import selectors, services
 from .excel import ImportRejected, catalog_export, catalog_import, export_filename
-from .forms import AllocationForm, ImportForm, ItemForm, RecognitionForm, RetireForm
+from .forms import AllocationForm, ImportForm, ItemForm, LexiconForm, RecognitionForm, RetireForm
 from .models import Domain, PowerItem
-from .permissions import can_edit_catalog, require_catalog_editor
+from .permissions import can_edit_catalog, can_edit_lexicon, require_catalog_editor
 
 DEMO_FILE = Path(settings.BASE_DIR) / "demo" / "砂河镇权责清单.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,12 +72,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.item_get(town=request.town, pk=pk)
+def _item_context(request: HttpRequest, item: PowerItem, lexicon_form: Any = None) -> dict:
     context = {
         "item": item,
         "can_edit": can_edit_catalog(request.user),
         "today": timezone.localdate(),
+        "can_edit_lexicon": can_edit_lexicon(request.user),
+        "lexicon_form": lexicon_form or LexiconForm(initial={"lexicon": item.lexicon}),
     }
     if context["can_edit"]:
         context.update(
@@ -85,7 +87,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             recognition_form=RecognitionForm(town=request.town),
             retire_form=RetireForm(),
         )
-    return render(request, "catalog/item_detail.html", context)
+    return context
+
+
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.item_get(town=request.town, pk=pk)
+    return render(request, "catalog/item_detail.html", _item_context(request, item))
 
 
 def summary(request: HttpRequest) -> HttpResponse:
@@ -167,6 +174,25 @@ def item_retire(request: HttpRequest, pk: int) -> HttpResponse:
         reason=form.cleaned_data["reason"],
     )
     messages.success(request, "事项已停用，历史记录保留")
+    return redirect("catalog:item", pk=pk)
+
+
+@require_POST
+def item_lexicon(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_edit_lexicon(request.user):
+        raise Forbidden("群众常用说法仅限系统管理员、队长、中队长修改")
+    item = selectors.item_get(town=request.town, pk=pk)
+    form = LexiconForm(request.POST)
+    form.is_valid()
+    try:
+        services.item_lexicon_update(
+            item=item, actor=request.user, text=form.cleaned_data.get("lexicon", "")
+        )
+    except DomainError as error:
+        form.add_error("lexicon", error.message)
+        context = _item_context(request, item, lexicon_form=form)
+        return render(request, "catalog/item_detail.html", context, status=422)
+    messages.success(request, "已保存群众常用说法，线索分拣模型将在后台更新")
     return redirect("catalog:item", pk=pk)
 
 

@@ -19,8 +19,8 @@ from zhifa.core.errors import DomainError, Forbidden
 from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.team.models import Officer
 
+from . import hotline, services, triage
 from . import selectors as sel
-from . import services
 from .bridge import adapter
 from .models import Lead
 
@@ -31,8 +31,10 @@ leads = Router(tags=["线索"])
 bridge = Router(tags=["12345 对接"])
 
 
-def lead_out(lead: Lead, *, user: Any = None) -> dict[str, Any]:
-    """A lead as the API shows it: the reporter is always masked here (see /reporter)."""
+def lead_out(lead: Lead, *, user: Any = None, photos: list[Any] | None = None) -> dict[str, Any]:
+    """A lead as the API shows it: the reporter is always masked here (see /reporter). Without a
+    confident suggestion ``triage_label`` reads 不确定 and no item is implied."""
+    photos = lead.photos.all() if photos is None else photos
     return {
         "id": lead.pk,
         "number": lead.number,
@@ -53,13 +55,22 @@ def lead_out(lead: Lead, *, user: Any = None) -> dict[str, Any]:
         "reply_due": lead.reply_due.isoformat() if lead.reply_due else None,
         "send_back_due": lead.send_back_due.isoformat() if lead.send_back_due else None,
         "suggestions": lead.suggestions,
+        "triage_model": lead.triage_model,
+        "triage_confident": lead.triage_confident,
+        "triage_label": triage_label(lead),
         "item": lead.item.code if lead.item_id else "",
         "case": {"id": lead.case_id, "number": lead.case.number} if lead.case_id else None,
         "department": lead.department.name if lead.department_id else "",
         "merged_into": lead.merged_into.number if lead.merged_into_id else "",
         "outcome": lead.outcome,
-        "photos": [{"sha256": p.sha256} for p in lead.photos.all()],
+        "photos": [{"sha256": p.sha256} for p in photos],
     }
+
+
+def triage_label(lead: Lead) -> str:
+    if lead.triaged_at is None:
+        return "待分拣"
+    return "有把握" if lead.triage_confident else "不确定"
 
 
 def _staff(request: Any) -> Any:
@@ -132,16 +143,28 @@ def lead_list(request: Any, status: str = "new", source: str = "", q: str = ""):
 
 @leads.get("/leads/{int:lead_id}", summary="线索详情（含疑似重复与分拣建议）")
 def lead_detail(request: Any, lead_id: int):
-    lead = _lead(request, lead_id)
+    snap = sel.lead_snapshot(request.user, lead_id)
+    lead = snap.lead
     return {
-        **lead_out(lead),
-        "duplicates": services.lead_duplicates(lead=lead),
-        "advice": services.route_advice(lead=lead),
+        **lead_out(lead, photos=snap.photos),
+        "duplicates": triage.lead_duplicates(lead=lead),
+        "advice": triage.route_advice(lead=lead),
         "events": [
             {"seq": e.seq, "type": e.event_type, "summary": e.summary, "actor": e.actor_name}
-            for e in sel.lead_events(lead)
+            for e in snap.events
         ],
     }
+
+
+class ItemIn(Schema):
+    item_code: str
+
+
+@leads.post("/leads/{int:lead_id}/item", summary="确认或更正事项（作为分拣模型的训练数据）")
+def lead_item(request: Any, lead_id: int, payload: ItemIn):
+    lead = _lead(request, lead_id)
+    item = _items(request, [payload.item_code])[0]
+    return lead_out(triage.lead_item_confirm(lead=lead, actor=request.user, item=item))
 
 
 @leads.get("/leads/{int:lead_id}/reporter", summary="查看反映人（记录在案）")
@@ -153,7 +176,7 @@ def lead_reporter(request: Any, lead_id: int):
 def lead_triage(request: Any, lead_id: int):
     lead = _lead(request, lead_id)
     services._require_triager(request.user)
-    return lead_out(services.lead_triage(lead=lead, actor=request.user))
+    return lead_out(triage.lead_triage(lead=lead, actor=request.user))
 
 
 class OpenCaseIn(Schema):
@@ -299,13 +322,13 @@ def order_detail(request: Any, order_no: str):
 def order_sign(request: Any, order_no: str):
     lead = _order(request, order_no)
     services._require_triager(request.user)
-    return lead_out(services.order_sign(lead=lead, actor=request.user))
+    return lead_out(hotline.order_sign(lead=lead, actor=request.user))
 
 
 @bridge.post("/orders/{order_no}/send-back", summary="退单（时限内，说明理由）")
 def order_send_back(request: Any, order_no: str, payload: ReasonIn):
     lead = _order(request, order_no)
-    return lead_out(services.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
+    return lead_out(hotline.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
 
 
 class ExtendIn(Schema):
@@ -318,7 +341,7 @@ def order_extend(request: Any, order_no: str, payload: ExtendIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(
-        services.order_extend(
+        hotline.order_extend(
             lead=lead, actor=request.user, days=payload.days, reason=payload.reason
         )
     )
@@ -334,7 +357,7 @@ def order_reply(request: Any, order_no: str, payload: ReplyIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(
-        services.order_reply(lead=lead, actor=request.user, text=payload.text, close=payload.close)
+        hotline.order_reply(lead=lead, actor=request.user, text=payload.text, close=payload.close)
     )
 
 

@@ -1,7 +1,12 @@
 """Demo leads (idempotent): S1, S2 and S3 from their sources, linked to the cases the cases demo
 seeded — S1's 12345 order is answered and closed, its reply delivered to an in-process 12345
 simulator — plus an inbox of open leads (a 12345 order, a grid report with a photo, a citizen
-report and a likely duplicate) for the squadron leader to triage."""
+report, a likely duplicate, a vague report the model is not sure about, and a request from a
+third-party app through Open311) for the squadron leader to triage.
+
+The demo's Open311 client 示例城市服务App (town 140924101) has the api_key ``DEMO_OPEN311_KEY``
+below, so /open311/v2/ can be tried by hand; a real client gets a random key
+(`zhifa open311_client create`)."""
 
 from __future__ import annotations
 
@@ -21,13 +26,14 @@ from zhifa.core.models import Town
 from zhifa.grid.datum import wgs84_to_gcj02
 from zhifa.grid.models import GridCell
 
-from . import services
+from . import hotline, services, triage
 from .models import Lead
 from .simulator import Simulator
 
 MAIN_CODE = "140924101"
 S1_ORDER = "12345-示例-0923"
 S3_LETTER = "繁生环执移〔2026〕示例号"
+DEMO_OPEN311_KEY = "demo-open311-140924101"
 
 
 def _photo(color: tuple[int, int, int]) -> SimpleUploadedFile:
@@ -52,7 +58,7 @@ class _Seeder:
 
     def receive(self, **values: Any) -> Lead:
         lead, _ = services.lead_receive(town=self.town, triage=False, **values)
-        return services.lead_triage(lead=lead)
+        return triage.lead_triage(lead=lead)
 
     def s1(self, case: Case) -> None:
         """The 12345 order about mining at 同路村: signed, linked, case closed, reply delivered."""
@@ -70,7 +76,7 @@ class _Seeder:
             received_at=_at(case.discovered_on, 8, 40),
         )
         services.lead_attach_case(lead=lead, case=case, actor=self.squadron_leader)
-        services.order_sign(lead=lead, actor=self.squadron_leader)
+        hotline.order_sign(lead=lead, actor=self.squadron_leader)
         if case.state != "closed":
             outcome = (
                 "经镇综合行政执法队会同县规划和自然资源综合行政执法队现场检查，北山开采行为已制止，"
@@ -81,7 +87,7 @@ class _Seeder:
         simulator = Simulator(port=0).start()
         try:
             with override_settings(ZHIFA_12345_URL=simulator.url):
-                services.outbox_flush(now=timezone.now() + dt.timedelta(hours=2))
+                hotline.outbox_flush(now=timezone.now() + dt.timedelta(hours=2))
         finally:
             simulator.stop()
 
@@ -151,6 +157,15 @@ class _Seeder:
             received_at=now - dt.timedelta(hours=20),
         )
         self.receive(
+            source="grid",
+            text="村西头那家又开始折腾了，一天到晚叮叮当当的，也不知道在弄啥。",
+            address="砂河镇同路村西头",
+            **self.point("同路"),
+            reported_by=self.grid_member,
+            received_at=now - dt.timedelta(hours=1),
+        )
+        self.open311()
+        self.receive(
             source="assignment",
             text="镇长交办：山会村煤场东侧新到煤炭未覆盖，请中队核查处理。",
             address=near.address,
@@ -159,6 +174,39 @@ class _Seeder:
             reported_by=self.leader,
             received_at=now - dt.timedelta(hours=2),
         )
+
+    def open311(self) -> None:
+        from django.http import QueryDict
+
+        from .open311.filing import request_file
+        from .open311.models import Open311Client, key_hash
+
+        Open311Client.all_towns.get_or_create(
+            key_hash=key_hash(DEMO_OPEN311_KEY),
+            defaults={
+                "town": self.town,
+                "name": "示例城市服务App",
+                "key_prefix": DEMO_OPEN311_KEY[:8],
+                "scopes": ["requests", "updates"],
+            },
+        )
+        form = QueryDict(mutable=True)
+        point = self.point("东街")
+        form.update(
+            {
+                "api_key": DEMO_OPEN311_KEY,
+                "service_code": "housing",
+                "address_string": "砂河镇东街十字路口南",
+                "lat": str(point.get("lat", "")),
+                "long": str(point.get("lng", "")),
+                "description": "东街十字路口南边的工地没有围挡，土堆也不盖，一刮风满街都是灰。",
+                "attribute[ongoing]": "yes",
+                "last_name": "钱",
+                "phone": "13600002222",
+            }
+        )
+        lead = request_file(town=self.town, form=form).lead
+        triage.lead_triage(lead=lead)
 
 
 def seed() -> None:

@@ -113,6 +113,24 @@ class CitizenReportForm(forms.Form):
     website = forms.CharField(required=False, widget=forms.HiddenInput())  # honeypot
 
 
+CHOOSE_ITEM = ("", "请选择事项")
+
+
+def item_choices(items) -> list[tuple[str, str]]:
+    """Items to choose from, headed by 请选择事项: a form never defaults an item silently."""
+    return [CHOOSE_ITEM, *[(i.code, f"{i.code} {i.name}") for i in items]]
+
+
+class ItemForm(forms.Form):
+    """确认/更正事项 at triage."""
+
+    item = forms.ChoiceField(label="认定事项", widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = item_choices(items)
+
+
 class OpenCaseForm(forms.Form):
     item = forms.ChoiceField(label="涉及事项", widget=forms.Select(attrs={"class": "form-select"}))
     cause = forms.CharField(label="案由", widget=forms.TextInput(attrs={"class": "form-control"}))
@@ -124,7 +142,7 @@ class OpenCaseForm(forms.Form):
 
     def __init__(self, *args, items=(), officers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [(i.code, f"{i.code} {i.name}") for i in items]
+        self.fields["item"].choices = item_choices(items)
         self.fields["handlers"].choices = [(str(o.pk), o.user.full_name) for o in officers]
 
 
@@ -139,7 +157,7 @@ class TransferForm(ReasonForm):
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [(i.code, f"{i.code} {i.name}") for i in items]
+        self.fields["item"].choices = item_choices(items)
 
 
 class MergeForm(forms.Form):

@@ -27,6 +27,7 @@ class Lead(TownScopedModel, ChainedRecord):
         TRANSFER_IN = "transfer_in", "县级部门移送"
         REPORT = "report", "群众举报"
         ASSIGNMENT = "assignment", "领导交办"
+        OPEN311 = "open311", "第三方平台（Open311）"
 
     class Status(models.TextChoices):
         NEW = "new", "待分拣"
@@ -86,6 +87,10 @@ class Lead(TownScopedModel, ChainedRecord):
     )
     suggestions = models.JSONField("事项建议", default=list, blank=True)
     triaged_at = models.DateTimeField("分拣时间", null=True, blank=True)
+    # The model version behind ``suggestions`` and whether its top item cleared the calibrated
+    # threshold; below it triage says 不确定 and no item is preselected anywhere.
+    triage_model = models.PositiveIntegerField("分拣模型版本", null=True, blank=True)
+    triage_confident = models.BooleanField("分拣把握", null=True, blank=True)
     item = models.ForeignKey(
         "catalog.PowerItem",
         verbose_name="认定事项",
@@ -249,3 +254,19 @@ class Outbox(TownScopedModel):
     @property
     def delivered(self) -> bool:
         return self.acked_at is not None
+
+
+# Models of the classify and open311 modules live in this app.
+from .classify.models import ClassifierVersion, TriageLabel  # noqa: E402
+from .open311.models import Open311Client, Open311Request  # noqa: E402
+
+__all__ = [
+    "ClassifierVersion",
+    "Lead",
+    "LeadEvent",
+    "LeadPhoto",
+    "Open311Client",
+    "Open311Request",
+    "Outbox",
+    "TriageLabel",
+]

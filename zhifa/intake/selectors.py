@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
 from zhifa.accounts.roles import has_role
@@ -71,6 +75,39 @@ def lead_inbox(
 
 def lead_events(lead: Lead) -> QuerySet[LeadEvent]:
     return LeadEvent.objects.filter(lead=lead).order_by("seq")
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Reads inside see one state of the database. Under READ COMMITTED each statement sees the
+    commits made before it, so a lead read before triage committed and its events read after
+    showed the "triaged" event without its suggestions; REPEATABLE READ (PostgreSQL) or one
+    SQLite transaction fixes the state at the first read. Inside a caller's transaction the
+    caller's isolation applies."""
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
+@dataclass(frozen=True)
+class LeadSnapshot:
+    lead: Lead
+    events: list[LeadEvent]
+    photos: list[Any]
+
+
+def lead_snapshot(user: Any, pk: int) -> LeadSnapshot:
+    """A lead with its record and photos as of one moment (the detail page and API)."""
+    with one_snapshot():
+        lead = lead_get_for_user(user, pk)
+        return LeadSnapshot(
+            lead=lead, events=list(lead_events(lead)), photos=list(lead.photos.all())
+        )
 
 
 def lead_by_tracking_code(code: str) -> Lead | None:

@@ -1,5 +1,6 @@
-"""Writes for leads: receive from any source, triage (locate, classify), route (case, transfer,
-merge, dismiss, send back), the 12345 order's own steps, and outcomes heard from cases.
+"""Writes for leads: receive from any source, route (case, transfer, merge, dismiss), and
+outcomes heard from cases. Triage (classify, duplicates, advice, item confirmation) is in
+``triage``; the 12345 order's own steps and their delivery in ``hotline``.
 
 Every service is atomic, validates before saving, and appends its event to the lead's
 hash-chained record in the same transaction. Jobs and signals run on commit.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from decimal import Decimal
 from typing import Any
 
@@ -22,8 +22,8 @@ from zhifa.accounts.roles import has_role
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import item_held_by_town
 from zhifa.core.audit import event_append
-from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
-from zhifa.core.errors import DomainError, Forbidden, RuleViolation
+from zhifa.core.deadlines import deadline_open
+from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.models import Deadline, Town
 from zhifa.core.notifications import notify
 from zhifa.core.workdays import end_of_day, office_hours, workdays_add, workhours_add
@@ -34,8 +34,7 @@ from zhifa.grid.photos import photo_check
 from zhifa.grid.services import patrol_finding_take
 from zhifa.team.models import Officer, Squadron
 
-from . import classify
-from .models import Lead, LeadEvent, LeadPhoto, Outbox
+from .models import Lead, LeadEvent, LeadPhoto
 from .selectors import hotline_order_find
 
 # Who may see a reporter's name and phone (each look is recorded on the lead).
@@ -43,6 +42,9 @@ REVEAL_ROLES = ("leader", "squadron_leader")
 TRIAGE_ROLES = ("leader", "squadron_leader")
 INTAKE_ROLES = ("leader", "squadron_leader", "officer", "auxiliary", "admin")
 SEND_BACK_ARTICLE = "12345热线工单办理规定（退单时限）"
+# A case records where its matter came from; a citizen's report through a third-party platform
+# (Open311) is a 群众举报 to the case file.
+CASE_SOURCES = {"open311": "report"}
 
 
 def windows() -> dict[str, Any]:
@@ -300,155 +302,6 @@ def lead_reveal_reporter(*, lead: Lead, user: Any) -> dict[str, str]:
     return {"name": lead.reporter_name, "phone": lead.reporter_phone}
 
 
-# --- triage -------------------------------------------------------------------------------------
-
-
-def lead_triage(*, lead: Lead, actor: Any = None) -> Lead:
-    """Classify the text, record the suggestions and notify the squadron (or all squadron
-    leaders when the point fell outside the grid). Idempotent: a triaged lead is left alone."""
-    if lead.triaged_at is not None:
-        return lead
-    suggestions = [s.as_dict() for s in classify.suggest(town_id=lead.town_id, text=lead.text)]
-    with transaction.atomic():
-        lead = _lock(lead)
-        if lead.triaged_at is not None:
-            return lead
-        lead.suggestions = suggestions
-        lead.triaged_at = timezone.now()
-        lead.save(update_fields=["suggestions", "triaged_at"])
-        top = suggestions[0] if suggestions else None
-        _event(
-            lead,
-            actor,
-            "triaged",
-            "自动分拣："
-            + (f"定位{lead.cell.name}，" if lead.cell_id else "未能定位到网格，")
-            + (f"建议事项「{top['name']}」" if top else "无事项建议"),
-            suggestions=[s["code"] for s in suggestions],
-        )
-        users = _squadron_leaders(lead)
-        if users:
-            notify(
-                town=lead.town,
-                users=users,
-                title=f"新线索待分拣：{lead.number}",
-                body=lead.text[:80],
-                url=f"/intake/{lead.pk}/",
-            )
-    return lead
-
-
-def _squadron_leaders(lead: Lead) -> list[Any]:
-    from django.contrib.auth import get_user_model
-
-    users = (
-        get_user_model()
-        .objects.filter(town=lead.town, is_active=True, groups__name="中队长")
-        .distinct()
-    )
-    if lead.squadron_id:
-        officer_users = Officer.all_towns.filter(
-            town=lead.town, squadron_id=lead.squadron_id
-        ).values_list("user_id", flat=True)
-        narrowed = users.filter(pk__in=officer_users)
-        if narrowed.exists():
-            return list(narrowed)
-    return list(users)
-
-
-def _distance_m(a_lat: float, a_lng: float, b_lat: float, b_lng: float) -> float:
-    x = math.radians(b_lng - a_lng) * math.cos(math.radians((a_lat + b_lat) / 2))
-    y = math.radians(b_lat - a_lat)
-    return 6371000 * math.hypot(x, y)
-
-
-def lead_duplicates(*, lead: Lead) -> list[dict[str, Any]]:
-    """Possible duplicates: the same subject, or nearby within the window with a similar item
-    (same suggested item or domain). Leads and open cases both count."""
-    from zhifa.cases.models import ACTIVE_STATES, Case
-
-    w = windows()
-    since = lead.received_at - dt.timedelta(days=w["dup_days"])
-    codes = {s["code"] for s in lead.suggestions[:2]}
-    domains = {s["domain"] for s in lead.suggestions[:1]}
-    found: list[dict[str, Any]] = []
-    others = (
-        Lead.all_towns.filter(town=lead.town, received_at__gte=since)
-        .exclude(pk=lead.pk)
-        .exclude(status=Lead.Status.MERGED)
-        .select_related("case")
-    )
-    for other in others[:500]:
-        reason = ""
-        if lead.subject_id and other.subject_id == lead.subject_id:
-            reason = "同一监管对象"
-        elif lead.lat is not None and other.lat is not None:
-            meters = _distance_m(lead.lat, lead.lng, other.lat, other.lng)
-            similar = bool(codes & {s["code"] for s in other.suggestions[:2]}) or bool(
-                domains & {s["domain"] for s in other.suggestions[:1]}
-            )
-            if meters <= w["dup_meters"] and similar:
-                reason = f"相距约 {meters:.0f} 米，事项相近"
-        if reason:
-            found.append(
-                {
-                    "kind": "lead",
-                    "id": other.pk,
-                    "number": other.number,
-                    "text": other.text[:60],
-                    "status": other.get_status_display(),
-                    "reason": reason,
-                }
-            )
-    cases = Case.all_towns.filter(
-        town=lead.town, state__in=ACTIVE_STATES, discovered_on__gte=since.date()
-    ).prefetch_related("items", "parties")
-    for case in cases[:500]:
-        reason = ""
-        if lead.subject_id and any(p.pk == lead.subject_id for p in case.parties.all()):
-            reason = "同一当事人"
-        elif lead.lat is not None and case.lat is not None:
-            meters = _distance_m(lead.lat, lead.lng, case.lat, case.lng)
-            if meters <= w["dup_meters"] and codes & {i.code for i in case.items.all()}:
-                reason = f"相距约 {meters:.0f} 米，事项相同"
-        if reason:
-            found.append(
-                {
-                    "kind": "case",
-                    "id": case.pk,
-                    "number": case.number,
-                    "text": case.cause,
-                    "status": case.get_state_display(),
-                    "reason": reason,
-                }
-            )
-    return found
-
-
-def route_advice(*, lead: Lead, item: PowerItem | None = None) -> dict[str, Any]:
-    """What triage proposes for the chosen (or top suggested) item: a case when the town holds
-    it, a transfer to the item's department when it does not."""
-    if item is None and lead.suggestions:
-        item = PowerItem.all_towns.filter(pk=lead.suggestions[0]["item_id"]).first()
-    if item is None:
-        return {"action": "review", "label": "请人工判断事项", "held": None}
-    on = timezone.localtime(lead.received_at).date()
-    if item_held_by_town(item=item, on=on):
-        return {
-            "action": "case",
-            "label": "本镇承接事项：建议立案办理",
-            "held": True,
-            "item": item.code,
-        }
-    return {
-        "action": "transfer",
-        "label": f"非本镇承接事项：建议移送{item.department.name}（可先属地制止并记录）",
-        "held": False,
-        "item": item.code,
-        "department_id": item.department_id,
-    }
-
-
 def _finish(
     lead: Lead,
     *,
@@ -463,6 +316,13 @@ def _finish(
     lead.save(update_fields=["status", *fields])
     _event(lead, actor, event_type, summary, **new)
     return lead
+
+
+def _learn(lead: Lead, item: PowerItem, actor: Any) -> None:
+    """The item a squadron leader routes a lead with is triage's training data (ADR 0015)."""
+    from .triage import triage_label_record
+
+    triage_label_record(lead=lead, item=item, actor=actor)
 
 
 def _require_triager(user: Any) -> None:
@@ -495,7 +355,7 @@ def lead_open_case(
             town=lead.town,
             actor=actor,
             cause=cause,
-            source=lead.source,
+            source=CASE_SOURCES.get(lead.source, lead.source),
             summary=summary or lead.text,
             address=lead.address or (lead.cell.name if lead.cell_id else "见定位"),
             items=items,
@@ -509,6 +369,7 @@ def lead_open_case(
         )
         lead.case = case
         lead.item = items[0]
+        _learn(lead, items[0], actor)
         # Duplicates merged into this lead follow it: their sources hear the case's outcome too.
         for merged in Lead.all_towns.select_for_update().filter(merged_into=lead):
             merged.case = case
@@ -571,6 +432,7 @@ def lead_transfer(*, lead: Lead, actor: Any, item: PowerItem, reason: str) -> Le
         lead = _lock(lead)
         _require_open(lead)
         lead.department, lead.item, lead.reason = department, item, reason
+        _learn(lead, item, actor)
         lead.outcome = f"已移送{department.name}处理"
         lead.outcome_at = timezone.now()
         _finish(
@@ -660,136 +522,6 @@ def lead_dismiss(*, lead: Lead, actor: Any, reason: str) -> Lead:
     return lead
 
 
-# --- 12345 order steps --------------------------------------------------------------------------
-
-
-def _require_order(lead: Lead) -> None:
-    if lead.source != Lead.Source.HOTLINE:
-        raise DomainError("仅 12345 工单可以执行该操作", code="not_an_order")
-
-
-def _queue(lead: Lead, kind: str, **payload: Any) -> Outbox:
-    from .tasks import deliver_outbox
-
-    message = Outbox.objects.create(
-        town=lead.town,
-        lead=lead,
-        kind=kind,
-        payload={"order_no": lead.source_ref, **payload},
-    )
-    message_id = message.pk
-    transaction.on_commit(lambda: deliver_outbox.enqueue(message_id))
-    return message
-
-
-def order_sign(*, lead: Lead, actor: Any) -> Lead:
-    """签收: acknowledge the order to the platform (within the dispatch window, else noted late)."""
-    _require_order(lead)
-    with transaction.atomic():
-        lead = _lock(lead)
-        if lead.signed_at is not None:
-            raise DomainError("该工单已签收", code="already_signed")
-        lead.signed_at = timezone.now()
-        lead.save(update_fields=["signed_at"])
-        late = lead.dispatch_due is not None and lead.signed_at > lead.dispatch_due
-        _queue(lead, Outbox.Kind.SIGN, at=lead.signed_at.isoformat())
-        _event(
-            lead,
-            actor,
-            "order_signed",
-            "签收工单" + ("（已超签收时限）" if late else ""),
-            late=late,
-        )
-    return lead
-
-
-def lead_send_back(*, lead: Lead, actor: Any, reason: str, now: dt.datetime | None = None) -> Lead:
-    """退单: return a wrongly assigned order with reasons, inside the send-back window."""
-    _require_triager(actor)
-    _require_order(lead)
-    _require_open(lead)
-    reason = _text(reason, label="退单理由", minimum=6, maximum=300)
-    now = now or timezone.now()
-    if lead.send_back_due and now > lead.send_back_due:
-        raise RuleViolation(
-            f"已超过退单时限（{timezone.localtime(lead.send_back_due):%Y-%m-%d %H:%M}），"
-            "本单位为首办责任单位，应办理并答复",
-            article=SEND_BACK_ARTICLE,
-        )
-    with transaction.atomic():
-        lead = _lock(lead)
-        _require_open(lead)
-        lead.reason, lead.outcome, lead.outcome_at = reason, f"已退单：{reason}", now
-        if lead.reply_deadline_id:
-            deadline_cancel(deadline=lead.reply_deadline)
-        _queue(lead, Outbox.Kind.SEND_BACK, reason=reason)
-        _finish(
-            lead,
-            status=Lead.Status.SENT_BACK,
-            actor=actor,
-            event_type="sent_back",
-            summary=f"退单：{reason[:60]}",
-            fields=["reason", "outcome", "outcome_at"],
-        )
-    return lead
-
-
-def order_extend(*, lead: Lead, actor: Any, days: int, reason: str) -> Lead:
-    """延期申请: at most N times of at most M working days each (configuration)."""
-    _require_order(lead)
-    w = windows()
-    reason = _text(reason, label="延期理由", minimum=4, maximum=300)
-    if not 1 <= int(days) <= w["extension_max_days"]:
-        raise DomainError(f"每次延期不超过 {w['extension_max_days']} 个工作日", code="bad_days")
-    with transaction.atomic():
-        lead = _lock(lead)
-        if lead.status not in (Lead.Status.NEW, Lead.Status.CASE, Lead.Status.MERGED):
-            raise DomainError("该工单已办结或已退单，不能申请延期", code="order_closed")
-        if lead.extensions >= w["extension_max_times"]:
-            raise DomainError(f"延期不能超过 {w['extension_max_times']} 次", code="too_many")
-        base = timezone.localtime(lead.reply_due or timezone.now()).date()
-        lead.reply_due = end_of_day(workdays_add(base, int(days)).date)
-        lead.extensions += 1
-        lead.save(update_fields=["reply_due", "extensions"])
-        if lead.reply_deadline_id:
-            Deadline.all_towns.filter(pk=lead.reply_deadline_id).update(due_at=lead.reply_due)
-        _queue(
-            lead,
-            Outbox.Kind.EXTENSION,
-            days=int(days),
-            reason=reason,
-            new_due=lead.reply_due.isoformat(),
-        )
-        _event(
-            lead,
-            actor,
-            "order_extended",
-            f"申请延期 {days} 个工作日：{reason[:60]}",
-            days=int(days),
-        )
-    return lead
-
-
-def order_reply(*, lead: Lead, actor: Any, text: str, close: bool = True) -> Lead:
-    """答复 (and 办结): queued for the platform; retried until acknowledged."""
-    _require_order(lead)
-    text = _text(text, label="答复内容", minimum=6, maximum=2000)
-    with transaction.atomic():
-        lead = _lock(lead)
-        if lead.status in (Lead.Status.SENT_BACK, Lead.Status.ANSWERED):
-            raise DomainError("该工单已退单或已答复", code="order_closed")
-        lead.outcome, lead.outcome_at = text, timezone.now()
-        lead.status = Lead.Status.ANSWERED
-        lead.save(update_fields=["outcome", "outcome_at", "status"])
-        if lead.reply_deadline_id:
-            deadline_complete(deadline=lead.reply_deadline)
-        _queue(lead, Outbox.Kind.REPLY, text=text)
-        if close:
-            _queue(lead, Outbox.Kind.CLOSE)
-        _event(lead, actor, "order_replied", f"答复工单：{text[:60]}", close=close)
-    return lead
-
-
 # --- outcomes from cases ------------------------------------------------------------------------
 
 
@@ -802,6 +534,8 @@ def lead_outcome_from_case(*, case: Any, outcome: str) -> list[Lead]:
             status__in=[Lead.Status.ANSWERED, Lead.Status.SENT_BACK, Lead.Status.DISMISSED]
         ):
             if lead.source == Lead.Source.HOTLINE:
+                from .hotline import order_reply
+
                 order_reply(lead=lead, actor=None, text=outcome)
             else:
                 lead = _lock(lead)
@@ -818,54 +552,3 @@ def lead_outcome_from_case(*, case: Any, outcome: str) -> list[Lead]:
                     )
             heard.append(lead)
     return heard
-
-
-# --- delivery -----------------------------------------------------------------------------------
-
-BACKOFF = [30, 60, 120, 300, 600, 1800, 3600]
-
-
-def outbox_attempt(*, message: Outbox, now: dt.datetime | None = None) -> bool:
-    """Try to deliver one message through the adapter; on failure schedule the next try."""
-    from .bridge import adapter
-
-    now = now or timezone.now()
-    with transaction.atomic():
-        message = Outbox.all_towns.select_for_update().select_related("lead").get(pk=message.pk)
-        if message.acked_at is not None:
-            return True
-        # Messages of one order go out in order: an earlier unacknowledged one goes first.
-        earlier = Outbox.all_towns.filter(lead=message.lead, pk__lt=message.pk, acked_at=None)
-        if earlier.exists():
-            message.next_try = now + dt.timedelta(seconds=BACKOFF[0])
-            message.save(update_fields=["next_try"])
-            return False
-        message.attempts += 1
-        try:
-            adapter().send(message)
-        except Exception as error:  # any failure of the wire is retried
-            message.last_error = str(error)[:300]
-            delay = BACKOFF[min(message.attempts - 1, len(BACKOFF) - 1)]
-            message.next_try = now + dt.timedelta(seconds=delay)
-            message.save(update_fields=["attempts", "last_error", "next_try"])
-            return False
-        message.acked_at = timezone.now()
-        message.last_error = ""
-        message.save(update_fields=["attempts", "acked_at", "last_error"])
-        _event(
-            message.lead,
-            None,
-            "outbox_acked",
-            f"12345 平台已确认{message.get_kind_display()}",
-            message=message.pk,
-        )
-    return True
-
-
-def outbox_flush(*, now: dt.datetime | None = None) -> int:
-    """Deliver every due message (the worker's sweep); returns how many were acknowledged."""
-    now = now or timezone.now()
-    done = 0
-    for message in Outbox.all_towns.filter(acked_at=None, next_try__lte=now).order_by("pk"):
-        done += outbox_attempt(message=message, now=now)
-    return done

@@ -1,4 +1,5 @@
-"""Jobs of intake, run by `zhifa worker`: triage a new lead; deliver 12345 messages with retries."""
+"""Jobs of intake, run by `zhifa worker`: triage a new lead; retrain a town's triage model;
+deliver 12345 messages with retries."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .models import Lead, Outbox
 
 @task()
 def triage_lead(lead_id: int) -> None:
-    from .services import lead_triage
+    from .triage import lead_triage
 
     lead = Lead.all_towns.filter(pk=lead_id).first()
     if lead is not None:
@@ -20,10 +21,20 @@ def triage_lead(lead_id: int) -> None:
 
 
 @task()
+def retrain_classifier(town_id: int) -> int | None:
+    """Train the town's triage model on its current data (a no-op when nothing changed since the
+    latest version); returns the version number."""
+    from .classify import model_train
+
+    row = model_train(town_id=town_id)
+    return row.version if row is not None else None
+
+
+@task()
 def deliver_outbox(message_id: int) -> bool:
     """Deliver one message; when the platform is down, re-enqueue it for its next try (backoff)
     where the backend can defer; ``flush_outbox`` (periodic) is the safety net."""
-    from .services import outbox_attempt
+    from .hotline import outbox_attempt
 
     message = Outbox.all_towns.filter(pk=message_id).first()
     if message is None:
@@ -44,6 +55,6 @@ def deliver_outbox(message_id: int) -> bool:
 
 @task()
 def flush_outbox() -> int:
-    from .services import outbox_flush
+    from .hotline import outbox_flush
 
     return outbox_flush(now=timezone.now() + dt.timedelta(seconds=1))

@@ -22,12 +22,13 @@ from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
 from zhifa.team.models import Officer
 
+from . import hotline, services, triage
 from . import selectors as sel
-from . import services
 from .forms import (
     CitizenReportForm,
     ExtendForm,
     GridReportForm,
+    ItemForm,
     LeadForm,
     MergeForm,
     OpenCaseForm,
@@ -71,9 +72,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _triage_context(
-    request: HttpRequest, lead: Lead, *, action: str = "", data: Any = None
+    request: HttpRequest, lead: Lead, *, action: str = "", data: Any = None, snap: Any = None
 ) -> dict[str, Any]:
-    """The triage page; after a refused action its form comes back bound, so nothing typed is lost."""
+    """The triage page; after a refused action its form comes back bound, so nothing typed is
+    lost. Only a confident suggestion preselects an item; otherwise the forms read 请选择事项."""
+    snap = snap or sel.lead_snapshot(request.user, lead.pk)
+    lead = snap.lead
     posted = data if data is not None else None
 
     def bound(name: str) -> Any:
@@ -86,27 +90,34 @@ def _triage_context(
         items, key=lambda i: (suggested.index(i.code) if i.code in suggested else 99, i.code)
     )
     officers = Officer.objects.filter(town=town).select_related("user")
-    top = ordered[0] if ordered else None
+    top = triage.confident_item(lead)
+    chosen = lead.item or top
     return {
         "lead": lead,
-        "events": sel.lead_events(lead),
-        "duplicates": services.lead_duplicates(lead=lead),
-        "advice": services.route_advice(lead=lead),
+        "events": snap.events,
+        "photos": snap.photos,
+        "duplicates": triage.lead_duplicates(lead=lead),
+        "advice": triage.route_advice(lead=lead, item=chosen),
         "can_triage": services.can_reveal(request.user),
         "can_reveal": services.can_reveal(request.user),
+        "item_form": ItemForm(
+            bound("item"), items=ordered, initial={"item": chosen.code if chosen else ""}
+        ),
         "case_form": OpenCaseForm(
             bound("case"),
             items=ordered,
             officers=officers,
-            initial={"item": top.code if top else "", "cause": _cause(top)},
+            initial={"item": chosen.code if chosen else "", "cause": _cause(chosen)},
         ),
-        "transfer_form": TransferForm(bound("transfer"), items=ordered),
+        "transfer_form": TransferForm(
+            bound("transfer"), items=ordered, initial={"item": chosen.code if chosen else ""}
+        ),
         "merge_form": MergeForm(bound("merge")),
         "reason_form": ReasonForm(bound("dismiss") or bound("send_back")),
         "reply_form": ReplyForm(bound("reply"), initial={"text": lead.outcome}),
         "extend_form": ExtendForm(bound("extend")),
         "action": action,
-        "photos": lead.photos.all(),
+        "open311": getattr(lead, "open311", None) if lead.source == Lead.Source.OPEN311 else None,
     }
 
 
@@ -118,10 +129,10 @@ def _cause(item: PowerItem | None) -> str:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = sel.lead_get_for_user(request.user, pk)
+    snap = sel.lead_snapshot(request.user, pk)
     if not is_staff(request.user):
-        return redirect("intake:mine_detail", pk=lead.pk)
-    return render(request, "intake/triage.html", _triage_context(request, lead))
+        return redirect("intake:mine_detail", pk=snap.lead.pk)
+    return render(request, "intake/triage.html", _triage_context(request, snap.lead, snap=snap))
 
 
 @require_POST
@@ -158,6 +169,14 @@ def _act_case(request: HttpRequest, lead: Lead) -> str:
     return f"已立案办理：{case.number}"
 
 
+def _act_item(request: HttpRequest, lead: Lead) -> str:
+    item = PowerItem.objects.filter(town=lead.town, code=request.POST.get("item", "")).first()
+    if item is None:
+        raise DomainError("请选择事项")
+    lead = triage.lead_item_confirm(lead=lead, actor=request.user, item=item)
+    return f"已认定事项：{item.code} {item.name}（将用于改进自动分拣）"
+
+
 def _act_transfer(request: HttpRequest, lead: Lead) -> str:
     item = PowerItem.objects.filter(town=lead.town, code=request.POST.get("item", "")).first()
     if item is None:
@@ -184,13 +203,13 @@ def _act_dismiss(request: HttpRequest, lead: Lead) -> str:
 
 
 def _act_send_back(request: HttpRequest, lead: Lead) -> str:
-    services.lead_send_back(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
+    hotline.lead_send_back(lead=lead, actor=request.user, reason=request.POST.get("reason", ""))
     return "已退单，退单消息已排队发送 12345 平台"
 
 
 def _act_sign(request: HttpRequest, lead: Lead) -> str:
     services._require_triager(request.user)
-    services.order_sign(lead=lead, actor=request.user)
+    hotline.order_sign(lead=lead, actor=request.user)
     return "已签收"
 
 
@@ -199,7 +218,7 @@ def _act_extend(request: HttpRequest, lead: Lead) -> str:
     days = request.POST.get("days", "")
     if not days.isdigit():
         raise DomainError("请填写延期工作日数")
-    services.order_extend(
+    hotline.order_extend(
         lead=lead, actor=request.user, days=int(days), reason=request.POST.get("reason", "")
     )
     return "延期申请已排队发送 12345 平台"
@@ -207,7 +226,7 @@ def _act_extend(request: HttpRequest, lead: Lead) -> str:
 
 def _act_reply(request: HttpRequest, lead: Lead) -> str:
     services._require_triager(request.user)
-    services.order_reply(lead=lead, actor=request.user, text=request.POST.get("text", ""))
+    hotline.order_reply(lead=lead, actor=request.user, text=request.POST.get("text", ""))
     return "答复已排队发送 12345 平台"
 
 
@@ -217,6 +236,7 @@ def _act_reveal(request: HttpRequest, lead: Lead) -> str:
 
 
 ACTIONS = {
+    "item": _act_item,
     "case": _act_case,
     "transfer": _act_transfer,
     "merge": _act_merge,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from zhifa.intake.hotline import outbox_flush
 from zhifa.intake.models import Outbox
-from zhifa.intake.services import outbox_flush
 
 
 class Command(BaseCommand):
