@@ -24,6 +24,14 @@ FILES = {
     "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
     "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
     "echarts/dist/echarts.common.min.js": "echarts/echarts.common.min.js",
+    # The searchable picker (core/widgets.py); its source maps travel with it, since the minified
+    # files name them and collectstatic's manifest storage refuses a reference it cannot find.
+    "tom-select/dist/js/tom-select.complete.min.js": "tom-select/tom-select.complete.min.js",
+    "tom-select/dist/js/tom-select.complete.min.js.map": "tom-select/tom-select.complete.min.js.map",
+    "tom-select/dist/css/tom-select.bootstrap5.min.css": "tom-select/tom-select.bootstrap5.min.css",
+    "tom-select/dist/css/tom-select.bootstrap5.min.css.map": (
+        "tom-select/tom-select.bootstrap5.min.css.map"
+    ),
 }
 DIRS = {
     "@tabler/icons-webfont/dist/fonts": "tabler-icons/fonts",

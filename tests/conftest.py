@@ -47,6 +47,35 @@ def _fresh_calendar_cache():
     workdays.clear_cache()
 
 
+class _Clock:
+    """The house clock for one test: ``clock.freeze("2026-09-29 10:00")`` (Shanghai time) or a
+    date or datetime; ``tick=True`` lets it run on. Undone when the test ends."""
+
+    def __init__(self) -> None:
+        import contextlib
+
+        self._stack = contextlib.ExitStack()
+
+    def freeze(self, at: Any, *, tick: bool = False) -> Any:
+        import datetime as dt
+
+        from zhifa.core import clock
+
+        if isinstance(at, str):
+            at = dt.datetime.fromisoformat(at) if len(at) > 10 else dt.date.fromisoformat(at)
+        return self._stack.enter_context(clock.frozen(at, tick=tick))
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+@pytest.fixture
+def clock():
+    frozen = _Clock()
+    yield frozen
+    frozen.close()
+
+
 @pytest.fixture
 def towns(db):
     from zhifa.accounts.demo import demo_towns

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from zhifa.accounts.auth import api_auth
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 
 
-class ChineseJSONRenderer(JSONRenderer):
-    """Chinese stays readable in the JSON (no \\u escapes)."""
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Times as the team reads them: every aware datetime in Asia/Shanghai (+08:00), not UTC."""
 
+    def default(self, o):  # type: ignore[no-untyped-def]
+        if isinstance(o, dt.datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o, clock.TZ)
+        return super().default(o)
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """Chinese stays readable in the JSON (no \\u escapes); times in Shanghai time."""
+
+    encoder_class = LocalTimeEncoder
     json_dumps_params = {"ensure_ascii": False}
 
 

@@ -250,7 +250,14 @@ ZHIFA_12345_REPLY_DAYS = int(os.environ.get("ZHIFA_12345_REPLY_DAYS", "5"))
 ZHIFA_12345_SEND_BACK_DAYS = int(os.environ.get("ZHIFA_12345_SEND_BACK_DAYS", "1"))
 ZHIFA_12345_EXTENSION_TIMES = int(os.environ.get("ZHIFA_12345_EXTENSION_TIMES", "3"))
 ZHIFA_12345_EXTENSION_DAYS = int(os.environ.get("ZHIFA_12345_EXTENSION_DAYS", "3"))
+# The optional base map: a Leaflet URL template ({s}, {z}, {x}, {y}, and {tk} for the key), its key,
+# attribution and subdomains. Without a URL, maps draw the grid's cells as their base.
 ZHIFA_TILE_URL = os.environ.get("ZHIFA_TILE_URL", "")
+ZHIFA_TILE_KEY = os.environ.get("ZHIFA_TILE_KEY", "")
+ZHIFA_TILE_ATTRIBUTION = os.environ.get("ZHIFA_TILE_ATTRIBUTION", "")
+ZHIFA_TILE_SUBDOMAINS = os.environ.get("ZHIFA_TILE_SUBDOMAINS", "")
+# Minutes of clock skew allowed to times sent by other systems (a fact is never dated later).
+ZHIFA_CLOCK_SKEW_SECONDS = int(os.environ.get("ZHIFA_CLOCK_SKEW_SECONDS", "300"))
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")
 # 行政检查 (inspections): limits on repeat visits (国办发〔2024〕54号) and the draw's weights.
 # No second inspection of a subject by the town within this many days, unless justified.

@@ -1,13 +1,15 @@
 // Grid map: cells as vector layers (WGS-84, as stored), filled per village, outlined per zone, with
-// village names. Base tiles only when a tile URL is configured, so it works on a closed network.
+// village names. Base tiles only when a tile URL is configured (maps.js), so it works on a closed
+// network.
 (function () {
   const el = document.getElementById("grid-map");
-  if (!el || !window.L) return;
+  if (!el || !window.L || !window.ZhifaMap) return;
   const center = el.dataset.center.split(",").map(Number);
-  const map = L.map(el, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 }).setView(center, 13);
-  if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19 }).addTo(map);
+  const map = L.map(el, { zoomControl: true, attributionControl: true, zoomSnap: 0.25 }).setView(center, 13);
+  map.attributionControl.setPrefix(false);
+  window.ZhifaMap.tiles(map, el);
   const info = document.getElementById("cell-info");
-  const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const esc = window.ZhifaMap.escape;
   const palette = ["#a5d8ff", "#b2f2bb", "#ffec99", "#ffc9c9", "#d0bfff", "#99e9f2", "#ffd8a8", "#eebefa", "#c3fae8", "#d8f5a2"];
   const fill = (code) => palette[parseInt(code, 10) % palette.length];
   const byVillage = {};

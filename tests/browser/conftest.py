@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ARGS = [
     "--no-sandbox",
@@ -54,3 +55,20 @@ def sign_in(live_server):
         page.wait_for_url(f"{live_server.url}/")
 
     return do
+
+
+def pick(scope, name: str, text: str, *, keyboard: bool = True) -> None:
+    """Choose in a searchable picker (core/widgets.py) as a person does: focus it, type part of
+    the name, then Enter on the first match (or a tap on it). ``scope`` is a page or a form."""
+    wrapper = scope.locator(f"select[name={name}] ~ .ts-wrapper").first
+    control = wrapper.locator(".ts-control input")
+    wrapper.locator(".ts-control").click()  # a tap on the field, wherever its text box sits
+    control.fill(text)
+    if keyboard:
+        # the search has run once the highlighted option is a match
+        expect(wrapper.locator(".ts-dropdown .option.active")).to_contain_text(text)
+        control.press("Enter")
+    else:
+        wrapper.locator(".ts-dropdown .option", has_text=text).first.click()
+    control.press("Escape")
+    expect(wrapper.locator(".ts-dropdown")).to_be_hidden()

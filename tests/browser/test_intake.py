@@ -5,7 +5,7 @@ the public citizen form."""
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,8 +28,9 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     sign_in(page, "zhongduizhang", settings.ZHIFA_DEMO_PASSWORD)
     page.goto(f"{live_server.url}/intake/")
     rows = page.get_by_test_id("lead-list").locator("a")
-    # intake's six demo leads and the one an inspection's suspected violation sent in
-    assert rows.count() == 7
+    # six from their sources (one 不确定), a patrol finding, and the lead an inspection's
+    # suspected violation sent in
+    assert rows.count() == 8
     assert "事项不确定" in page.get_by_test_id("lead-list").inner_text()
     assert "13900005678" not in page.content()
     shot(page, "intake-inbox-desktop")
@@ -49,7 +50,7 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server.url}/intake/{grid.pk}/")
     form = page.get_by_test_id("open-case")
-    form.locator("select[name=item]").select_option("SH-ST-003")
+    pick(form, "item", "SH-ST-003")
     form.locator("input[name=cause]").fill("露天堆放煤炭未采取覆盖措施案")
     form.locator("button").click()
     page.wait_for_load_state()

@@ -36,3 +36,14 @@ def test_a_fine_prints_capitals_and_figures():
 
 def test_an_empty_date_leaves_a_blank_to_fill_by_hand():
     assert cn_date(None) == "　　年　　月　　日"
+
+
+def test_times_given_in_utc_print_as_shanghai_time():
+    from zhifa.documents.formatting import cn_date, plain_date, plain_datetime
+
+    # a record that started 09:30 in Shanghai reaches the context as the database's UTC
+    assert plain_datetime("2026-09-08T01:30:00+00:00") == "2026年9月8日9时30分"
+    # late in the UTC evening is already the next day in Shanghai
+    late = "2026-09-28T17:30:00+00:00"
+    assert plain_date(late) == "2026年9月29日" and cn_date(late) == "二〇二六年九月二十九日"
+    assert plain_datetime("2026-09-08T09:30:00") == "2026年9月8日9时30分"  # naive: local

@@ -101,7 +101,7 @@ def test_another_patrollers_patrol_page_is_not_found_for_an_officer(
     assert login(client, personas.officer).get(f"/grid/patrols/{patrol.pk}/").status_code == 404
 
 
-def test_a_finding_is_kept_for_intake_with_its_cell(patrol, member, personas):
+def test_a_finding_is_located_to_its_cell_and_taken_as_a_lead_at_once(patrol, member, personas):
     finding = patrol_finding_report(
         town=personas.town,
         user=member,
@@ -113,7 +113,8 @@ def test_a_finding_is_kept_for_intake_with_its_cell(patrol, member, personas):
     from zhifa.grid.selectors import findings_untaken
 
     assert finding.cell.code == C
-    assert list(findings_untaken(personas.town)) == [finding]
+    assert finding.taken_ref.startswith("XS") and finding.taken_at is not None
+    assert list(findings_untaken(personas.town)) == []
 
 
 def test_an_empty_finding_is_refused(patrol, member, personas):
@@ -132,8 +133,9 @@ def test_a_grid_member_sees_only_their_own_findings(patrol, member, personas, ap
 
 
 def test_a_squadron_leader_plans_a_patrol_for_a_grid_member(
-    personas, member, client, login, places
+    personas, member, client, login, places, clock
 ):
+    clock.freeze("2026-11-26 16:00")
     response = login(client, personas.squadron_leader).post(
         "/grid/patrols/new/",
         {
@@ -154,7 +156,8 @@ def test_a_squadron_leader_plans_a_patrol_for_a_grid_member(
     assert [c.code for c in patrol.cells.all()] == [C]
 
 
-def test_a_patrol_ending_before_it_starts_is_refused(personas, member, client, login):
+def test_a_patrol_ending_before_it_starts_is_refused(personas, member, client, login, clock):
+    clock.freeze("2026-11-26 16:00")
     response = login(client, personas.squadron_leader).post(
         "/grid/patrols/new/",
         {
@@ -166,7 +169,9 @@ def test_a_patrol_ending_before_it_starts_is_refused(personas, member, client, l
             "end": "18:00",
         },
     )
-    assert response.status_code == 400 and "结束时间应晚于开始时间" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 422 and "结束时间应晚于开始时间" in page
+    assert 'value="颠倒"' in page and 'value="2026-11-27"' in page  # what was typed is kept
 
 
 def test_an_officer_may_not_plan_patrols(personas, member, client, login):

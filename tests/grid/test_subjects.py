@@ -110,6 +110,7 @@ def test_registering_from_the_page_with_a_bad_id_shows_the_reason(client, login,
             "datum": "wgs84",
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "校验位不正确" in response.content.decode()
+    assert 'value="贾示摊"' in response.content.decode()  # the form comes back as typed
     assert Subject.objects.count() == 0

@@ -52,25 +52,28 @@ def test_s2_patrol_finding_becomes_a_lead_a_case_and_a_transfer_with_the_patroll
         lat=39.175,
         lng=113.265,
     )
-    finding = patrol_finding_report(
-        subject=site,
-        town=town,
-        user=personas.auxiliary,
-        description="义兴寨村马家坡在建职工宿舍，围挡范围明显超出原批准用地，疑似超占土地。",
-        lat=39.175,
-        lng=113.265,
-        photo=SimpleUploadedFile("mjp.jpg", photo().getvalue(), content_type="image/jpeg"),
-    )
-    officer = api_client(personas.officer)
     with django_capture_on_commit_callbacks(execute=True):
-        made = officer.post(f"/api/v1/intake/leads/from-finding/{finding.pk}")
-    assert made.status_code == 201, made.content
-    lead = Lead.objects.get(pk=made.json()["id"])
+        finding = patrol_finding_report(
+            subject=site,
+            town=town,
+            user=personas.auxiliary,
+            description="义兴寨村马家坡在建职工宿舍，围挡范围明显超出原批准用地，疑似超占土地。",
+            lat=39.175,
+            lng=113.265,
+            photo=SimpleUploadedFile("mjp.jpg", photo().getvalue(), content_type="image/jpeg"),
+        )
+    # the report made the lead in the same step: photo, point and subject came along
+    lead = Lead.objects.get(finding=finding)
     assert lead.source == "patrol" and lead.photos.count() == 1
+    assert lead.subject == site and lead.cell is not None
     finding.refresh_from_db()
     assert finding.taken_ref == lead.number
+    # the API's conversion answers with that same lead, never a second one
+    officer = api_client(personas.officer)
     again = officer.post(f"/api/v1/intake/leads/from-finding/{finding.pk}")
-    assert again.status_code == 400 and "已转为线索" in again.json()["message"]
+    assert again.status_code == 200 and again.json()["id"] == lead.pk
+    assert Lead.objects.filter(source="patrol").count() == 1
+    lead.refresh_from_db()
     assert "SH-ZR-001" in [s["code"] for s in lead.suggestions]  # 非法占用土地 among the top 3
 
     case = _open_case_on_the_triage_page(

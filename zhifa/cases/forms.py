@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from zhifa.accounts.roles import GROUP_NAMES, LEADER
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core.widgets import MultiPicker
 from zhifa.grid.models import Subject
+from zhifa.grid.widgets import LocationInput
 from zhifa.team.models import Officer
 
 from . import services
@@ -91,18 +93,34 @@ class RegisterForm(TownForm):
     items = forms.ModelMultipleChoiceField(
         label="涉及清单事项",
         queryset=PowerItem.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=MultiPicker(source="api:catalog_pick_items", placeholder="输入事项名称或编码搜索"),
     )
     parties = forms.ModelMultipleChoiceField(
-        label="当事人", queryset=Subject.objects.none(), required=False
+        label="当事人",
+        queryset=Subject.objects.none(),
+        required=False,
+        widget=MultiPicker(
+            source="api:grid_pick_subjects", placeholder="输入名称、地址或信用代码搜索"
+        ),
     )
-    address = forms.CharField(label="地点", max_length=200)
+    address = forms.CharField(
+        label="地点",
+        max_length=200,
+        widget=LocationInput(datum_field=""),
+    )
     lat = forms.FloatField(label="纬度", required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(label="经度", required=False, widget=forms.HiddenInput)
     discovered_on = forms.DateField(label="发现日期", widget=DATE, initial=timezone.localdate)
     summary = forms.CharField(label="基本案情", widget=TEXT)
     handlers = forms.ModelMultipleChoiceField(
-        label="承办人（≥2 名持证队员）", queryset=Officer.objects.none(), required=False
+        label="承办人（≥2 名持证队员）",
+        queryset=Officer.objects.none(),
+        required=False,
+        widget=MultiPicker(
+            source="api:team_pick_officers",
+            params={"employment": "full_time"},
+            placeholder="输入姓名或执法证号搜索",
+        ),
     )
 
     def perform(self, *, actor: Any) -> Case:

@@ -5,9 +5,12 @@ import datetime as dt
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core.picks import Pick, pick_limit, pick_town
+
 from . import selectors
 from .cells import format_fine_rule
 from .models import PowerItem
+from .permissions import require_catalog_reader
 from .rules import item_held_by_town
 
 router = Router(tags=["清单"])
@@ -263,4 +266,36 @@ def summary(request, on: dt.date | None = None):
         "by_type": [vars(r) for r in result.by_type],
         "by_domain": [vars(r) for r in result.by_domain],
         "by_department": [vars(r) for r in result.by_department],
+    }
+
+
+class ItemPick(Pick):
+    code: str
+    held: bool
+
+
+class ItemPicks(Schema):
+    results: list[ItemPick]
+
+
+@router.get(
+    "/pick/items", response=ItemPicks, url_name="catalog_pick_items", summary="事项选择器搜索"
+)
+def pick_items(request, q: str = "", limit: int = 30):
+    """按编码、名称或实施依据搜索本镇清单事项（不含已停用事项），供表单中的事项选择器使用。"""
+    require_catalog_reader(request.user)
+    found = selectors.item_list(
+        town=pick_town(request), filters=selectors.ItemFilters(q=q.strip()[:100])
+    )
+    return {
+        "results": [
+            ItemPick(
+                id=i.pk,
+                code=i.code,
+                held=i.held,
+                label=f"{i.code} {i.name}",
+                hint=f"{i.domain.name} · {'本镇承接' if i.held else '非本镇承接'}",
+            )
+            for i in found[: pick_limit(limit)]
+        ]
     }

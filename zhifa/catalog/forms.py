@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from zhifa.core.widgets import Picker
+
 from .cells import STATUSES, row_values
 from .models import Department, Domain, PenaltyKind, PowerItem
 
@@ -43,8 +45,10 @@ class ItemForm(forms.Form):
     type = forms.ChoiceField(
         label="事项类型", choices=[(label, label) for _, label in PowerItem.Type.choices]
     )
-    domain = forms.ChoiceField(label="领域")
-    department = forms.ChoiceField(label="原实施部门")
+    domain = forms.ChoiceField(label="领域", widget=Picker(placeholder="输入领域名称搜索"))
+    department = forms.ChoiceField(
+        label="原实施部门", widget=Picker(placeholder="输入部门名称搜索")
+    )
     provisions = forms.CharField(
         label="实施依据",
         widget=_area(
@@ -139,7 +143,7 @@ class RecognitionForm(forms.Form):
     department = forms.ModelChoiceField(
         label="确认部门",
         queryset=Department.objects.none(),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=Picker({"aria-label": "确认部门"}, placeholder="输入部门名称搜索"),
     )
     confirmed_on = forms.DateField(
         label="确认日期", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})

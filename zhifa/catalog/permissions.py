@@ -53,6 +53,12 @@ def can_edit_lexicon(user: Any) -> bool:
     return True
 
 
+def require_catalog_reader(user: Any) -> None:
+    """Raise ``Forbidden`` unless the user's roles grant reading the list (every role does)."""
+    if not user.has_perm("catalog.view_poweritem"):
+        raise Forbidden("无权查看权责清单")
+
+
 def require_catalog_editor(user: Any) -> None:
     """Raise ``Forbidden`` unless the user keeps the catalog (系统管理员)."""
     require_role(user, ADMIN)

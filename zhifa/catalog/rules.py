@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
+from zhifa.core.clock import fact_date_check
 from zhifa.core.errors import DomainError, RuleViolation
 
 from .facts import FACTS, fact_label
@@ -30,6 +31,25 @@ def item_held_by_town(*, item: PowerItem, on: date) -> bool:
         Allocation.all_towns.filter(item_id=item.pk, effective_from__lte=on)
         .filter(_open_or_after(on))
         .exists()
+    )
+
+
+def town_powers_since(town: Any) -> date | None:
+    """The day the town first held any power of its list (its first allocation), if any."""
+    from django.db.models import Min
+
+    return Allocation.all_towns.filter(town=town).aggregate(first=Min("effective_from"))["first"]
+
+
+def fact_date_require(*, town: Any, value: Any, label: str) -> None:
+    """The fact-date rule for a town's records: a fact (a finding, a lead's receipt, a discovery,
+    an inspection …) is dated neither in the future nor before the town first held a power of
+    its list (or 2000). Raises DomainError with a Chinese message naming ``label``."""
+    fact_date_check(
+        value,
+        label=label,
+        floor=town_powers_since(town),
+        floor_reason="本镇首次承接执法事项之日，此前不可能有本镇的执法记录",
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from . import workdays
+from . import clock, workdays
 from .audit import event_append
 from .deadlines import deadline_recompute_provisional
 from .errors import DomainError
@@ -61,7 +61,7 @@ def calendar_year_publish(*, year: int, actor: Any, source: str) -> int:
                     "year": year,
                     "source": source.strip(),
                     "deadlines": [
-                        {"id": d.pk, "purpose": d.purpose, "due_at": d.due_at.isoformat()}
+                        {"id": d.pk, "purpose": d.purpose, "due_at": clock.iso(d.due_at)}
                         for d in rows
                     ],
                 },

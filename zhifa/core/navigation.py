@@ -1,11 +1,64 @@
-"""The main navigation: sections in the order of the method 清单 · 队伍 · 网格 · 机制.
+"""The main navigation: sections in the order of the method 清单 · 队伍 · 网格 · 机制, and what
+decides whether a user is offered a link or a button at all.
 
-URL names only (no imports of the apps), so core stays at the left of the dependency line.
+URL names only (no imports of the apps), so core stays at the left of the dependency line. A view
+declares who may open it with ``@guarded(check)``: the decorator runs ``check(user)`` (which
+raises ``Forbidden`` to refuse) before the view, and keeps it on the view, so ``may_open(user,
+url_name)`` asks the very check the view will make — the sidebar, the home page and the pages'
+buttons never keep a second list of roles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+
+from .errors import Forbidden, NotFound
+
+Check = Callable[[Any], None]
+
+
+def guarded(check: Check) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Refuse the view unless ``check(request.user)`` passes; record the check on the view."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapper(request: Any, *args: Any, **kwargs: Any) -> Any:
+            check(request.user)
+            return view(request, *args, **kwargs)
+
+        wrapper.zhifa_access = check  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def view_allows(view: Callable[..., Any], user: Any) -> bool:
+    """Whether the view's declared check lets the user in (a view without one: signed-in users)."""
+    check = getattr(view, "zhifa_access", None)
+    if check is None:
+        return True
+    try:
+        check(user)
+    except (Forbidden, NotFound, PermissionDenied):
+        return False
+    return True
+
+
+def may_open(user: Any, url_name: str, *args: Any) -> bool:
+    """Whether to offer the user a link (or a form's button) to ``url_name``."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        match = resolve(reverse(url_name, args=args))
+    except (NoReverseMatch, Resolver404):
+        return False
+    return view_allows(match.func, user)
 
 
 @dataclass(frozen=True)
@@ -15,6 +68,15 @@ class Section:
     url_name: str
     icon: str
     summary: str
+    # other pages of the section, offered (first one allowed) to a user who may not open url_name
+    also: tuple[str, ...] = ()
+
+    def url_for(self, user: Any) -> str | None:
+        """The section's page this user may open, or None (the section is not offered)."""
+        for name in (self.url_name, *self.also):
+            if may_open(user, name):
+                return reverse(name)
+        return None
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -31,6 +93,7 @@ SECTIONS: tuple[Section, ...] = (
         "team:index",
         "users-group",
         "执法队伍：执法队员与执法证、两个中队、“1+1+1”联络、辅助人员与后备人员库、值班表。",
+        also=("team:liaison",),
     ),
     Section(
         "grid",

@@ -7,24 +7,23 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from . import workdays
+from . import clock, workdays
 from .deadlines import Deadline
 from .navigation import SECTIONS
 from .notifications import notification_mark_read
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = clock.today()
     my_deadlines = Deadline.objects.filter(
         responsible=request.user, status=Deadline.Status.OPEN
     ).order_by("due_at")[:10]
     return render(
         request,
         "core/home.html",
-        {"today": day_label(today), "sections": SECTIONS, "deadlines": my_deadlines},
+        {"today": day_label(today), "deadlines": my_deadlines},
     )
 
 
@@ -39,12 +38,21 @@ def section_placeholder(request: HttpRequest, *, key: str) -> HttpResponse:
 
 
 class WorkdayForm(forms.Form):
-    start = forms.DateField(label="起算日", widget=forms.DateInput(attrs={"type": "date"}))
-    days = forms.IntegerField(label="期限（日）", min_value=0, max_value=365, initial=5)
+    start = forms.DateField(
+        label="起算日", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+    )
+    days = forms.IntegerField(
+        label="期限（日）",
+        min_value=0,
+        max_value=365,
+        initial=5,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
     unit = forms.ChoiceField(
         label="计算方式",
         choices=[("working", "工作日"), ("calendar", "自然日")],
         initial="working",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
 

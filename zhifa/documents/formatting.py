@@ -6,10 +6,13 @@ one place that does it, used as template filters (``cn_date``, ``cn_money``) by 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
+_SHANGHAI = ZoneInfo("Asia/Shanghai")
 _DIGITS = "〇一二三四五六七八九"
 _CAPITAL = "零壹贰叁肆伍陆柒捌玖"
 
@@ -23,11 +26,20 @@ def _small_number(n: int) -> str:
     return f"{head}十{_DIGITS[units] if units else ''}"
 
 
+def _local(value: dt.datetime) -> dt.datetime:
+    """A time as the document's reader lives it: an aware time in Asia/Shanghai (a context may
+    carry UTC, as the database gives it); a naive one is taken as already local."""
+    return value.astimezone(_SHANGHAI) if value.tzinfo is not None else value
+
+
 def parse_date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
+    if isinstance(value, str) and len(value) > 10 and "T" in value:
+        with contextlib.suppress(ValueError):
+            value = dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _local(value).date()
     if isinstance(value, dt.date):
         return value
     try:
@@ -61,6 +73,7 @@ def plain_datetime(value: Any) -> str:
             return value
     if not isinstance(value, dt.datetime):
         return plain_date(value)
+    value = _local(value)
     return f"{value.year}年{value.month}月{value.day}日{value.hour}时{value.minute:02d}分"
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhifa.core.errors import DomainError
+from zhifa.core.navigation import guarded
 
 from . import permissions, selectors, services
 from .api import _file
@@ -18,8 +19,8 @@ from .forms import DraftForm, TemplateForm, VoidForm
 from .models import Document
 
 
+@guarded(permissions.require_view)
 def index(request: HttpRequest) -> HttpResponse:
-    permissions.require_view(request.user)
     g = request.GET
     owner = g.get("owner", "")
     if owner:

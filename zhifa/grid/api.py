@@ -7,6 +7,8 @@ from typing import Any
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from zhifa.core.picks import Pick, pick_limit, pick_town
+
 from . import selectors as sel
 from .datum import DATUMS
 from .locate import OUTSIDE_MESSAGE, locate, location_describe
@@ -166,3 +168,62 @@ def findings(request):
         )
         for f in sel.findings_for_user(request.user, town)[:500]
     ]
+
+
+class SubjectPick(Pick):
+    kind: str
+    address: str
+
+
+class SubjectPicks(Schema):
+    results: list[SubjectPick]
+
+
+@router.get(
+    "/pick/subjects",
+    response=SubjectPicks,
+    url_name="grid_pick_subjects",
+    summary="监管对象（当事人）选择器搜索",
+)
+def pick_subjects(request, q: str = "", kind: str = "", limit: int = 30):
+    """按名称、地址或统一社会信用代码搜索本镇监管对象；身份证号码只显示脱敏形式。"""
+    sel.require_staff(request.user)
+    rows = sel.subjects_pick(pick_town(request), q=q.strip()[:100], kind=kind)
+    return {
+        "results": [
+            SubjectPick(
+                id=s.pk,
+                kind=s.kind,
+                address=s.address,
+                label=s.name,
+                hint=" · ".join(
+                    x for x in (s.kind_label, s.credit_code or s.id_number_masked, s.address) if x
+                ),
+            )
+            for s in rows[: pick_limit(limit)]
+        ]
+    }
+
+
+class PlacePick(Pick):
+    kind: str
+    address: str
+    lat: float | None
+    lng: float | None
+
+
+class PlacePicks(Schema):
+    results: list[PlacePick]
+
+
+@router.get(
+    "/pick/places",
+    response=PlacePicks,
+    url_name="grid_pick_places",
+    summary="地址搜索（村、监管对象）",
+)
+def pick_places(request, q: str = "", limit: int = 20):
+    """在本镇的村（社区）和监管对象中查找地点：返回地址和坐标（WGS-84），供地图选点使用。"""
+    sel.require_staff(request.user)
+    places = sel.places_search(pick_town(request), q=q.strip()[:100], limit=pick_limit(limit))
+    return {"results": [PlacePick(**p) for p in places]}

@@ -1,5 +1,6 @@
 """Demo grid (idempotent): zones, ~20 villages, a few hundred cells around the town centre, grid
-members, patrols and regulated subjects. Geometry and names of people and firms are invented."""
+members, patrols and regulated subjects. Geometry and names of people and firms are invented.
+The finding on the grid member's patrol is reported by the intake demo (it becomes a lead)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import User
+from zhifa.core import clock
 from zhifa.core.models import Town
 
 from .demo_layout import cell_point, layout
@@ -17,7 +19,6 @@ from .services import (
     cells_import,
     grid_member_assign,
     patrol_check_in,
-    patrol_finding_report,
     patrol_plan,
     subject_register,
     village_create,
@@ -230,28 +231,29 @@ def seed_patrols(town: Town) -> None:
         if kind == Patrol.Kind.ROUTE:
             a, b = _point(town, -1.6, 0.05), _point(town, 1.6, 0.05)
             plan = {"type": "LineString", "coordinates": [[a[1], a[0]], [b[1], b[0]]]}
-        patrol = patrol_plan(
-            town=town,
-            patroller=user,
-            title=title,
-            kind=kind,
-            starts_at=start,
-            ends_at=start + dt.timedelta(hours=3),
-            plan=plan,
-            cells=cells,
-            note=note,
-        )
-        if username == "wangge" and "同路" in title:
-            lat, lng = _point(town, -7.0, 4.1)
-            patrol_check_in(patrol=patrol, user=user, lat=lat, lng=lng, accuracy_m=12)
-            patrol_finding_report(
+        # planned the day before it runs (a patrol is never planned for a day gone by)
+        with clock.frozen(start - dt.timedelta(days=1)):
+            patrol = patrol_plan(
                 town=town,
-                user=user,
-                patrol=patrol,
-                lat=lat,
-                lng=lng,
-                description="同路村北山发现新挖土坑和运矿车辆痕迹，疑似私挖铁矿",
+                patroller=user,
+                title=title,
+                kind=kind,
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=3),
+                plan=plan,
+                cells=cells,
+                note=note,
             )
+        if username == "wangge" and "同路" in title:
+            # The finding on this patrol is reported by the intake demo, once the team (and so the
+            # squadron its lead goes to) exists: a finding becomes a lead when it is reported.
+            lat, lng = tonglu_north(town)
+            patrol_check_in(patrol=patrol, user=user, lat=lat, lng=lng, accuracy_m=12)
+
+
+def tonglu_north(town: Town) -> tuple[float, float]:
+    """The point on 同路村's north hill where the demo's grid member checks in and finds digging."""
+    return _point(town, -7.0, 4.1)
 
 
 def seed() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 
 from zhifa.accounts.access import require_role
 from zhifa.accounts.roles import (
@@ -28,14 +28,11 @@ from .models import GridCell, Patrol, PatrolFinding, Subject, Village, Zone
 
 STAFF_ROLES = (LEADER, SQUADRON_LEADER, OFFICER, AUXILIARY, LEGAL_REVIEWER, ADMIN)
 MANAGER_ROLES = (LEADER, ADMIN)
+PLANNER_ROLES = (LEADER, SQUADRON_LEADER, ADMIN)
 
 
 def is_grid_staff(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, *STAFF_ROLES)
-
-
-def can_manage(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False)) or has_role(user, *MANAGER_ROLES)
 
 
 def require_grid_access(user: Any) -> None:
@@ -45,6 +42,15 @@ def require_grid_access(user: Any) -> None:
 
 def require_staff(user: Any) -> None:
     require_role(user, *STAFF_ROLES)
+
+
+def require_manager(user: Any) -> None:
+    """Keeping the grid's places (cell import) is for leaders and the system admin."""
+    require_role(user, *MANAGER_ROLES)
+
+
+def require_patrol_planner(user: Any) -> None:
+    require_role(user, *PLANNER_ROLES)
 
 
 def town_required(request: Any) -> Town:
@@ -92,6 +98,68 @@ def subjects_for(town: Town, *, kind: str = "", q: str = "") -> QuerySet[Subject
     return rows
 
 
+def subjects_pick(town: Town, *, q: str = "", kind: str = "") -> QuerySet[Subject]:
+    """The subject picker's search: name, address or credit code (an ID number only whole, since
+    it is never shown)."""
+    rows = Subject.objects.filter(town=town).select_related("cell__village").order_by("name")
+    if kind:
+        rows = rows.filter(kind=kind)
+    if q:
+        rows = rows.filter(
+            Q(name__icontains=q)
+            | Q(address__icontains=q)
+            | Q(credit_code__icontains=q)
+            | Q(id_number=q.upper())
+        )
+    return rows
+
+
+def places_search(town: Town, *, q: str = "", limit: int = 20) -> list[dict[str, Any]]:
+    """Where a point may be set from words: the town's villages (at the middle of their cells)
+    and its registered subjects (at their own point, else their cell's). Villages first."""
+    villages = Village.objects.filter(town=town).select_related("zone").order_by("code")
+    if q:
+        villages = villages.filter(Q(name__icontains=q) | Q(alias__icontains=q))
+    centres = {
+        row["village"]: row
+        for row in GridCell.objects.filter(town=town, village__in=villages)
+        .values("village")
+        .annotate(lat=Avg("center_lat"), lng=Avg("center_lng"))
+    }
+    found: list[dict[str, Any]] = []
+    for v in villages[:limit]:
+        centre = centres.get(v.pk, {})
+        found.append(
+            {
+                "id": v.pk,
+                "kind": "village",
+                "label": str(v),
+                "hint": f"村（社区） · {v.zone.name}",
+                "address": f"{town.county_name}{town.name}{v.name}",
+                "lat": centre.get("lat"),
+                "lng": centre.get("lng"),
+            }
+        )
+    if not q or len(found) >= limit:
+        return found
+    for s in subjects_pick(town, q=q)[: limit - len(found)]:
+        lat, lng = s.lat, s.lng
+        if lat is None and s.cell is not None:
+            lat, lng = s.cell.center_lat, s.cell.center_lng
+        found.append(
+            {
+                "id": s.pk,
+                "kind": "subject",
+                "label": s.name,
+                "hint": " · ".join(x for x in (s.kind_label, s.address) if x),
+                "address": s.address or (s.cell.village.name if s.cell else ""),
+                "lat": lat,
+                "lng": lng,
+            }
+        )
+    return found
+
+
 def patrols_for_user(user: Any, town: Town) -> QuerySet[Patrol]:
     rows = (
         Patrol.objects.filter(town=town)
@@ -101,7 +169,7 @@ def patrols_for_user(user: Any, town: Town) -> QuerySet[Patrol]:
             finding_count=Count("findings", distinct=True),
         )
     )
-    if is_grid_staff(user) and has_role(user, LEADER, SQUADRON_LEADER, ADMIN):
+    if is_grid_staff(user) and has_role(user, *PLANNER_ROLES):
         return rows
     return rows.filter(patroller=user)
 
@@ -132,12 +200,6 @@ def patrollers_for(town: Town) -> QuerySet[Any]:
         User.objects.filter(town=town, is_active=True, groups__name__in=names)
         .distinct()
         .order_by("full_name")
-    )
-
-
-def can_plan_patrols(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False)) or has_role(
-        user, LEADER, SQUADRON_LEADER, ADMIN
     )
 
 

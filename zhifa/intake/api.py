@@ -15,6 +15,7 @@ from ninja.files import UploadedFile
 from zhifa.accounts.roles import has_role
 from zhifa.cases.selectors import case_get_for_user
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
 from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.team.models import Officer
@@ -51,9 +52,9 @@ def lead_out(lead: Lead, *, user: Any = None, photos: list[Any] | None = None) -
         "squadron": lead.squadron.name if lead.squadron_id else "",
         "reporter": lead.reporter_masked,
         "phone": lead.phone_masked,
-        "received_at": lead.received_at.isoformat(),
-        "reply_due": lead.reply_due.isoformat() if lead.reply_due else None,
-        "send_back_due": lead.send_back_due.isoformat() if lead.send_back_due else None,
+        "received_at": clock.iso(lead.received_at),
+        "reply_due": clock.iso(lead.reply_due),
+        "send_back_due": clock.iso(lead.send_back_due),
         "suggestions": lead.suggestions,
         "triage_model": lead.triage_model,
         "triage_confident": lead.triage_confident,
@@ -125,14 +126,17 @@ def lead_create(request: Any, payload: Form[LeadIn], photos: File[list[UploadedF
 
 
 @leads.post(
-    "/leads/from-finding/{int:finding_id}", response={201: dict}, summary="巡查发现转为线索"
+    "/leads/from-finding/{int:finding_id}",
+    response={200: dict, 201: dict},
+    summary="巡查发现转为线索（已转的返回原线索）",
 )
 def lead_from_finding(request: Any, finding_id: int):
     actor = _staff(request)
     finding = PatrolFinding.objects.filter(pk=finding_id, town=request.town).first()
     if finding is None:
         raise DomainError("巡查发现不存在", code="not_found", status=404)
-    return Status(201, lead_out(services.lead_receive_finding(finding=finding, actor=actor)))
+    lead, created = services.lead_receive_finding(finding=finding, actor=actor)
+    return Status(201 if created else 200, lead_out(lead))
 
 
 @leads.get("/leads", summary="线索列表")

@@ -1,8 +1,9 @@
 """Demo leads (idempotent): S1, S2 and S3 from their sources, linked to the cases the cases demo
 seeded — S1's 12345 order is answered and closed, its reply delivered to an in-process 12345
 simulator — plus an inbox of open leads (a 12345 order, a grid report with a photo, a citizen
-report, a likely duplicate, a vague report the model is not sure about, and a request from a
-third-party app through Open311) for the squadron leader to triage.
+report, a likely duplicate, a vague report the model is not sure about, a request from a
+third-party app through Open311, and a finding on the grid member's patrol, which became a lead
+when it was reported) for the squadron leader to triage.
 
 The demo's Open311 client 示例城市服务App (town 140924101) has the api_key ``DEMO_OPEN311_KEY``
 below, so /open311/v2/ can be tried by hand; a real client gets a random key
@@ -24,7 +25,9 @@ from zhifa.cases.models import Case
 from zhifa.cases.services import case_close
 from zhifa.core.models import Town
 from zhifa.grid.datum import wgs84_to_gcj02
-from zhifa.grid.models import GridCell
+from zhifa.grid.demo import tonglu_north
+from zhifa.grid.models import GridCell, Patrol
+from zhifa.grid.services import patrol_finding_report
 
 from . import hotline, services, triage
 from .models import Lead
@@ -173,6 +176,25 @@ class _Seeder:
             lng=near.lng,
             reported_by=self.leader,
             received_at=now - dt.timedelta(hours=2),
+        )
+        self.patrol_finding()
+
+    def patrol_finding(self) -> None:
+        """The grid member reports digging on the 同路村 patrol: the lead is made in the same step."""
+        patrol = Patrol.all_towns.filter(
+            town=self.town, patroller=self.grid_member, title__contains="同路"
+        ).first()
+        if patrol is None:
+            return
+        lat, lng = tonglu_north(self.town)
+        patrol_finding_report(
+            town=self.town,
+            user=self.grid_member,
+            patrol=patrol,
+            lat=lat,
+            lng=lng,
+            description="同路村北山发现新挖土坑和运矿车辆痕迹，疑似私挖铁矿",
+            photo=_photo((120, 95, 60)),
         )
 
     def open311(self) -> None:

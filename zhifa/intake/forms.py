@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from zhifa.core.widgets import MultiPicker, Picker
 from zhifa.grid.datum import DATUMS
+from zhifa.grid.widgets import LocationInput
 
 from .models import Lead
 
@@ -25,9 +27,21 @@ class LeadForm(forms.Form):
         help_text="12345 工单编号、移送函文号等",
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
+    received_at = forms.DateTimeField(
+        label="接收时间",
+        required=False,
+        help_text="收到来函、来电或交办的时间；不填为现在。不能晚于现在。",
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "form-control"}, format="%Y-%m-%dT%H:%M"
+        ),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+        error_messages={"invalid": "请按“年-月-日 时:分”填写接收时间"},
+    )
     text = forms.CharField(label="反映内容", widget=forms.Textarea(attrs=TEXT_ATTRS))
     address = forms.CharField(
-        label="地址", required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+        label="地址",
+        required=False,
+        widget=LocationInput(),
     )
     lat = forms.FloatField(
         label="纬度",
@@ -113,6 +127,8 @@ class CitizenReportForm(forms.Form):
     website = forms.CharField(required=False, widget=forms.HiddenInput())  # honeypot
 
 
+ITEM_PICKER = {"source": "api:catalog_pick_items", "value_field": "code"}
+
 CHOOSE_ITEM = ("", "请选择事项")
 
 
@@ -124,7 +140,9 @@ def item_choices(items) -> list[tuple[str, str]]:
 class ItemForm(forms.Form):
     """确认/更正事项 at triage."""
 
-    item = forms.ChoiceField(label="认定事项", widget=forms.Select(attrs={"class": "form-select"}))
+    item = forms.ChoiceField(
+        label="认定事项", widget=Picker(placeholder="输入事项名称或编码搜索", **ITEM_PICKER)
+    )
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,12 +150,18 @@ class ItemForm(forms.Form):
 
 
 class OpenCaseForm(forms.Form):
-    item = forms.ChoiceField(label="涉及事项", widget=forms.Select(attrs={"class": "form-select"}))
+    item = forms.ChoiceField(
+        label="涉及事项", widget=Picker(placeholder="输入事项名称或编码搜索", **ITEM_PICKER)
+    )
     cause = forms.CharField(label="案由", widget=forms.TextInput(attrs={"class": "form-control"}))
     handlers = forms.MultipleChoiceField(
         label="承办人（≥2 名持证队员）",
         required=False,
-        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 4}),
+        widget=MultiPicker(
+            source="api:team_pick_officers",
+            params={"employment": "full_time"},
+            placeholder="输入姓名或执法证号搜索",
+        ),
     )
 
     def __init__(self, *args, items=(), officers=(), **kwargs):
@@ -153,7 +177,9 @@ class ReasonForm(forms.Form):
 
 
 class TransferForm(ReasonForm):
-    item = forms.ChoiceField(label="事项", widget=forms.Select(attrs={"class": "form-select"}))
+    item = forms.ChoiceField(
+        label="事项", widget=Picker(placeholder="输入事项名称或编码搜索", **ITEM_PICKER)
+    )
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)

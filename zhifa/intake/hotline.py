@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.deadlines import deadline_cancel, deadline_complete
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
@@ -58,7 +59,7 @@ def order_sign(*, lead: Lead, actor: Any) -> Lead:
         lead.signed_at = timezone.now()
         lead.save(update_fields=["signed_at"])
         late = lead.dispatch_due is not None and lead.signed_at > lead.dispatch_due
-        _queue(lead, Outbox.Kind.SIGN, at=lead.signed_at.isoformat())
+        _queue(lead, Outbox.Kind.SIGN, at=clock.iso(lead.signed_at))
         _event(
             lead,
             actor,
@@ -124,7 +125,7 @@ def order_extend(*, lead: Lead, actor: Any, days: int, reason: str) -> Lead:
             Outbox.Kind.EXTENSION,
             days=int(days),
             reason=reason,
-            new_due=lead.reply_due.isoformat(),
+            new_due=clock.iso(lead.reply_due),
         )
         _event(
             lead,

@@ -1,10 +1,16 @@
-"""Hear cases' outcomes (sent on commit) and pass them to the leads' sources."""
+"""Hear the apps to the left: grid's patrol findings (inside the reporting transaction: the
+lead is made there, so a refusal rolls both back) and cases' outcomes (sent on commit), passed
+to the leads' sources."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .services import lead_outcome_from_case
+from .services import lead_outcome_from_case, lead_receive_finding
+
+
+def on_finding_reported(sender: Any, finding: Any, actor: Any = None, **kwargs: Any) -> None:
+    lead_receive_finding(finding=finding, actor=actor)
 
 
 def on_case_closed(sender: Any, case: Any, outcome: str = "", **kwargs: Any) -> None:

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 
 from zhifa.accounts.roles import has_role
 from zhifa.cases.selectors import is_staff
+from zhifa.core import clock
 from zhifa.core.errors import NotFound
 
 from .models import Lead, LeadEvent
@@ -121,7 +122,7 @@ def public_status(lead: Lead) -> dict[str, str]:
     """What a citizen may see of their own report: no names, no internal numbers but the lead's."""
     return {
         "number": lead.number,
-        "received": f"{lead.received_at:%Y-%m-%d %H:%M}",
+        "received": f"{clock.local(lead.received_at):%Y-%m-%d %H:%M}",
         "status": STATUS_PUBLIC[lead.status],
         "outcome": lead.outcome if lead.status != Lead.Status.NEW else "",
     }

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from zhifa.accounts.roles import has_role
 from zhifa.catalog.models import Department, PowerItem
-from zhifa.catalog.rules import item_held_by_town
+from zhifa.catalog.rules import fact_date_require, item_held_by_town
 from zhifa.core.audit import event_append
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, Forbidden
@@ -177,6 +177,7 @@ def lead_receive(
         if found is not None:
             squadron = Squadron.all_towns.filter(zone_id=found.zone_id).first()
     received_at = _aware(received_at) or timezone.now()
+    fact_date_require(town=town, value=received_at, label="接收时间")
     try:
         with transaction.atomic():
             lead = Lead.objects.create(
@@ -267,14 +268,25 @@ def _order_clocks(lead: Lead) -> None:
     lead.save(update_fields=["dispatch_due", "send_back_due", "reply_due", "reply_deadline"])
 
 
-def lead_receive_finding(*, finding: PatrolFinding, actor: Any) -> Lead:
-    """A patrol finding (grid app) becomes a lead, once."""
-    lead, _ = lead_receive(
+def lead_receive_finding(*, finding: PatrolFinding, actor: Any) -> tuple[Lead, bool]:
+    """A patrol finding (grid app) becomes a lead, once: (lead, created). Called inside the
+    transaction that reports the finding (receivers.on_finding_reported), and by the API for a
+    finding reported before that; a finding that already has its lead returns that lead."""
+    existing = Lead.all_towns.filter(finding=finding).first()
+    if existing is not None:
+        return existing, False
+    if finding.subject_id and finding.subject.address:
+        address = finding.subject.address
+    elif finding.cell_id:
+        address = f"{finding.cell.village.name} {finding.cell.name}"
+    else:
+        address = "巡查发现地点"
+    return lead_receive(
         town=finding.town,
         source=Lead.Source.PATROL,
         text=finding.description,
         actor=actor,
-        address=finding.cell.name if finding.cell_id else "巡查发现地点",
+        address=address,
         lat=finding.lat,
         lng=finding.lng,
         reported_by=finding.reported_by,
@@ -283,7 +295,6 @@ def lead_receive_finding(*, finding: PatrolFinding, actor: Any) -> Lead:
         received_at=finding.at,
         photos=[finding.photo.open("rb")] if finding.photo else [],
     )
-    return lead
 
 
 # --- reporter -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from zhifa.catalog.models import Domain
 from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.picks import Pick, pick_limit, pick_town
 
 from . import selectors as sel
 from .rules import eligible_handlers
@@ -220,3 +221,55 @@ def eligible(request, on: dt.date | None = None, domain: str = ""):
         )
         for h in handlers
     ]
+
+
+class OfficerPick(Pick):
+    employment: str
+    certificate_number: str = ""
+
+
+class OfficerPicks(Schema):
+    results: list[OfficerPick]
+
+
+@router.get(
+    "/pick/officers",
+    response=OfficerPicks,
+    url_name="team_pick_officers",
+    summary="执法人员选择器搜索",
+)
+def pick_officers(
+    request,
+    q: str = "",
+    employment: str = "",
+    item: int | None = None,
+    on: dt.date | None = None,
+    limit: int = 30,
+):
+    """按姓名或执法证号搜索本镇在岗人员。`employment=full_time` 只列专职执法人员；给出 `item`
+    （事项 id）或 `on`（日期）时只列当日执法证有效、且领域覆盖该事项的人员（行政处罚法第四十二条）。"""
+    sel.require_team_access(request.user)
+    town = pick_town(request)
+    rows = sel.officers_pick(
+        town, q=q.strip()[:50], employment=employment, item=item, on=on, limit=pick_limit(limit)
+    )
+    return {
+        "results": [
+            OfficerPick(
+                id=r.officer.pk,
+                employment=r.officer.employment,
+                certificate_number=r.certificate_number,
+                label=r.officer.name,
+                hint=" · ".join(
+                    x
+                    for x in (
+                        r.officer.get_employment_display(),
+                        r.officer.squadron.name if r.officer.squadron_id else "",
+                        f"执法证 {r.certificate_number}" if r.certificate_number else "",
+                    )
+                    if x
+                ),
+            )
+            for r in rows
+        ]
+    }

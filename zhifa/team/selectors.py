@@ -78,6 +78,59 @@ def roster(town: Town, *, today: dt.date | None = None) -> list[RosterRow]:
     return [certificate_status(o, today) for o in officers]
 
 
+@dataclass(frozen=True)
+class OfficerChoice:
+    officer: Officer
+    certificate_number: str  # the certificate valid on the day asked, else ""
+
+
+def officers_pick(
+    town: Town,
+    *,
+    q: str = "",
+    employment: str = "",
+    item: int | None = None,
+    on: dt.date | None = None,
+    limit: int = 30,
+) -> list[OfficerChoice]:
+    """The officer picker's search (name or certificate number). Given ``item`` or ``on``, only
+    those who may act as handlers for that item on that day (``rules.eligible_handlers``: 专职,
+    in post, certificate valid and covering the item's domain); otherwise the town's people in
+    post, of one ``employment`` when given."""
+    from zhifa.catalog.models import PowerItem
+    from zhifa.core import clock
+
+    from .rules import eligible_handlers
+
+    day = on or clock.today()
+    if item is not None or on is not None:
+        power = None
+        if item is not None:
+            power = PowerItem.objects.filter(town=town, pk=item).select_related("domain").first()
+            if power is None:
+                return []
+        found = [
+            OfficerChoice(h.officer, h.certificate.number)
+            for h in eligible_handlers(town=town, on=day, item=power)
+        ]
+        if q:
+            found = [c for c in found if q in c.officer.name or q in c.certificate_number]
+        return sorted(found, key=lambda c: (c.officer.sort, c.officer.pk))[:limit]
+    rows = _with_certificates(Officer.objects.filter(town=town, is_active=True))
+    if employment in Officer.Employment.values:
+        rows = rows.filter(employment=employment)
+    if q:
+        rows = rows.filter(
+            Q(user__full_name__icontains=q) | Q(certificates__number__icontains=q)
+        ).distinct()
+    chosen = []
+    for officer in rows[:limit]:
+        status = certificate_status(officer, day)
+        valid = status.status in ("valid", "expiring") and status.certificate is not None
+        chosen.append(OfficerChoice(officer, status.certificate.number if valid else ""))
+    return chosen
+
+
 def certificates_expiring(
     town: Town, *, today: dt.date | None = None, days: int = EXPIRY_WARNING_DAYS
 ) -> QuerySet[Certificate]:

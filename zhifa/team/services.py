@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
 from zhifa.catalog.models import Department, Domain
@@ -203,7 +204,7 @@ def duty_shift_add(
     ).first()
     if clash is not None:
         raise DomainError(
-            f"{officer.name}在该时段已有班次（{clash.get_kind_display()} {clash.starts_at:%m-%d %H:%M}）",
+            f"{officer.name}在该时段已有班次（{clash.get_kind_display()} {timezone.localtime(clash.starts_at):%m-%d %H:%M}）",
             code="shift_clash",
         )
     return DutyShift.objects.create(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhifa.accounts.access import public_view
 from zhifa.core.errors import Forbidden
 from zhifa.core.models import Town
+from zhifa.core.navigation import guarded
 from zhifa.core.tenancy import public_town_scope
 
 from . import selectors as sel
@@ -23,8 +24,8 @@ def _town(request: HttpRequest) -> Town:
     return request.town  # type: ignore[attr-defined]
 
 
+@guarded(sel.require_team_access)
 def index(request: HttpRequest) -> HttpResponse:
-    sel.require_team_access(request.user)
     town = _town(request)
     today = timezone.localdate()
     rows = sel.roster(town, today=today)
@@ -45,8 +46,8 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "team/roster.html", context)
 
 
+@guarded(sel.require_team_access)
 def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    sel.require_team_access(request.user)
     town = _town(request)
     officer = sel.officer_get(town, pk)
     today = timezone.localdate()
@@ -61,15 +62,15 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "team/officer.html", context)
 
 
+@guarded(sel.require_team_access)
 def squadrons(request: HttpRequest) -> HttpResponse:
-    sel.require_team_access(request.user)
     town = _town(request)
     rows = sel.squadron_workloads(town)
     return render(request, "team/squadrons.html", {"rows": rows, "tab": "squadrons"})
 
 
+@guarded(sel.require_liaison_access)
 def liaison(request: HttpRequest) -> HttpResponse:
-    sel.require_liaison_access(request.user)
     town = _town(request)
     return render(
         request,
@@ -78,8 +79,8 @@ def liaison(request: HttpRequest) -> HttpResponse:
     )
 
 
+@guarded(sel.require_team_access)
 def duty(request: HttpRequest) -> HttpResponse:
-    sel.require_team_access(request.user)
     town = _town(request)
     try:
         start = dt.date.fromisoformat(request.GET.get("start", ""))

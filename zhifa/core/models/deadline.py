@@ -66,7 +66,7 @@ class Deadline(TownScopedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.purpose}（{self.due_at:%Y-%m-%d}）"
+        return f"{self.purpose}（{timezone.localtime(self.due_at):%Y-%m-%d}）"
 
     @property
     def is_overdue(self) -> bool:
