@@ -43,5 +43,3 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 admin.site.register(Sequence)
 admin.site.register(Notification)
-admin.site.site_header = "执法平台 系统管理"
-admin.site.site_title = "执法平台"
