@@ -11,7 +11,7 @@ from ninja import Router, Schema, Status
 from zhifa.core.errors import DomainError
 
 from . import permissions, selectors, services
-from .definitions import doc_type_get
+from .definitions import doc_type_get, free_type_require
 from .models import Document
 
 router = Router(tags=["文书"])
@@ -186,6 +186,7 @@ def documents_list(
 @router.post("/", response={201: DocumentDetailOut}, summary="拟稿（不编号）")
 def document_create(request, payload: DraftIn):
     permissions.require_draft(request.user)
+    free_type_require(payload.doc_type)
     document = services.document_draft(
         town=_town(request),
         doc_type=payload.doc_type,
@@ -206,6 +207,7 @@ def document_detail(request, pk: int):
 def document_context(request, pk: int, payload: ContextIn):
     permissions.require_draft(request.user)
     document = selectors.document_get(town=_town(request), pk=pk)
+    free_type_require(document.doc_type)
     return _out(
         services.document_update(document=document, context=payload.context, actor=request.user),
         detail=True,
@@ -218,6 +220,7 @@ def document_context(request, pk: int, payload: ContextIn):
 def document_issue(request, pk: int, payload: IssueIn):
     permissions.require_issue(request.user)
     document = selectors.document_get(town=_town(request), pk=pk)
+    free_type_require(document.doc_type)
     return _out(services.document_issue(document=document, actor=request.user, date=payload.date))
 
 

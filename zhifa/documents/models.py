@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core.files import unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 
 from .definitions import doc_type_choices
@@ -68,7 +69,9 @@ class NumberingRule(TownScopedModel):
 
 
 def _pdf_path(instance: Document, filename: str) -> str:
-    return f"documents/{instance.town_id}/{instance.number_year or 'draft'}/{filename}"
+    return unguessable_name(
+        f"documents/{instance.town_id}/{instance.number_year or 'draft'}", filename
+    )
 
 
 class Document(TownScopedModel):

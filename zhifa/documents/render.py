@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,8 +51,16 @@ def pdf_document(html: str) -> Any:
     return HTML(string=html).render()
 
 
+# Renders at once per process. Layout is CPU-bound Python: fifty renders in parallel only share
+# one interpreter lock, and starve the thread that holds the database's write lock for a few
+# statements (SQLite has one writer), which then times out. Queued, each render is as fast as alone.
+_RENDER_SLOTS = threading.BoundedSemaphore(int(os.environ.get("ZHIFA_RENDER_THREADS", "1")))
+
+
 def render_pdf(pages: list[Page]) -> bytes:
-    return pdf_from_html(html_document(pages))
+    html = html_document(pages)
+    with _RENDER_SLOTS:
+        return pdf_from_html(html)
 
 
 # --- DOCX --------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhifa.core.errors import Conflict, DomainError, RuleViolation
-from zhifa.core.models import Town
+from zhifa.core.models import Sequence, Town
 from zhifa.core.sequences import sequence_next
 
 from . import engine, render
@@ -242,17 +242,18 @@ def document_check(*, document: Document) -> list[dict[str, str]]:
 
 
 def document_issue(*, document: Document, actor: Any, date: dt.date | None = None) -> Document:
-    """Validate, number, render, hash and store; then send ``document_issued`` in the same
-    transaction. Refused (nothing changes, no number used) while a mandatory element is missing."""
+    """Validate, number, render, hash and store; then send ``document_issued`` in the storing
+    transaction. Refused (nothing changes, no number used) while a mandatory element is missing.
+
+    The number is taken in a short transaction and kept by the draft; the PDF is rendered after it
+    commits (seconds on a busy machine, and SQLite has one writer at a time), then stored with the
+    status in a second short transaction. When the render or a listener fails, the number goes back
+    if no later one was given, else the draft keeps it and its next attempt reuses it: no gap.
+    Called inside a caller's transaction (a procedure step), all of it runs there."""
     definition = doc_type_get(document.doc_type)
+    taken: int | None = None
     with transaction.atomic():
-        locked = (
-            Document.all_towns.select_for_update()
-            .select_related("town", "template")
-            .get(pk=document.pk)
-        )
-        if not locked.is_draft:
-            raise Conflict(f"该文书{locked.get_status_display()}，不能再次签发")
+        locked = _locked_draft(document.pk)
         issue_date = date or _given_date(locked.context.get("doc") or {}) or timezone.localdate()
         context = full_context(
             town=locked.town, definition=definition, context=locked.context, date=issue_date
@@ -262,7 +263,7 @@ def document_issue(*, document: Document, actor: Any, date: dt.date | None = Non
         )
         if problems:
             _refuse(definition, problems)
-        if definition.numbered:
+        if definition.numbered and locked.number_seq is None:
             seq = sequence_next(
                 town=locked.town, kind=f"doc:{definition.code}", year=issue_date.year
             )
@@ -272,17 +273,53 @@ def document_issue(*, document: Document, actor: Any, date: dt.date | None = Non
                 year=issue_date.year,
                 seq=seq,
             )
-            context["doc"]["number"] = locked.number
+            locked.save(update_fields=["number_year", "number_seq", "number"])
+            taken = seq
+    if definition.numbered:
+        context["doc"]["number"] = locked.number
+    try:
         pdf = render.render_pdf([render.Page(engine.resolve(locked.template.blocks, context))])
-        locked.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-        name = f"{definition.code}-{locked.number_seq or locked.pk}-{locked.pdf_sha256[:8]}.pdf"
-        locked.pdf.save(name, ContentFile(pdf), save=False)
-        locked.status = Document.Status.ISSUED
-        locked.doc_date = issue_date
-        locked.issued_at = timezone.now()
-        locked.issued_by = actor if getattr(actor, "pk", None) else None
-        locked.save()
-        document_issued.send(sender=Document, document=locked, actor=actor)
+        with transaction.atomic():
+            issued = _locked_draft(document.pk)
+            if issued.number != locked.number or issued.template_id != locked.template_id:
+                raise Conflict("文书在签发过程中被修改，请重新签发")
+            issued.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+            name = f"{definition.code}-{issued.number_seq or issued.pk}.pdf"
+            issued.pdf.save(name, ContentFile(pdf), save=False)
+            issued.status = Document.Status.ISSUED
+            issued.doc_date = issue_date
+            issued.issued_at = timezone.now()
+            issued.issued_by = actor if getattr(actor, "pk", None) else None
+            issued.save()
+            document_issued.send(sender=Document, document=issued, actor=actor)
+    except BaseException:
+        if taken is not None:
+            _number_give_back(locked, kind=f"doc:{definition.code}", seq=taken)
+        raise
+    return issued
+
+
+def _number_give_back(document: Document, *, kind: str, seq: int) -> None:
+    """After a failed issue the number this attempt took goes back if it is still the last one
+    given; otherwise the draft keeps it for its next attempt. No gap either way."""
+    with transaction.atomic():
+        row = Sequence.all_towns.select_for_update().get(
+            town_id=document.town_id, kind=kind, year=document.number_year
+        )
+        if row.last_value != seq:
+            return
+        cleared = Document.all_towns.filter(
+            pk=document.pk, status=Document.Status.DRAFT, number_seq=seq
+        ).update(number="", number_year=None, number_seq=None)
+        if cleared:
+            row.last_value = seq - 1
+            row.save(update_fields=["last_value"])
+
+
+def _locked_draft(pk: int) -> Document:
+    locked = Document.all_towns.select_for_update().select_related("town", "template").get(pk=pk)
+    if not locked.is_draft:
+        raise Conflict(f"该文书{locked.get_status_display()}，不能再次签发")
     return locked
 
 
@@ -307,6 +344,9 @@ def document_void(*, document: Document, reason: str, actor: Any) -> Document:
 def document_delete_draft(*, document: Document, actor: Any) -> None:
     if not document.is_draft:
         raise Conflict("已签发的文书不能删除，只能作废")
+    if document.number_seq is not None:
+        # its number was taken by an issue that did not finish; a deleted draft would leave a gap
+        raise Conflict("该草稿已编定文号，请重新签发，不能删除")
     document.delete()
 
 

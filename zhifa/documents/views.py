@@ -14,7 +14,7 @@ from zhifa.core.navigation import guarded
 
 from . import permissions, selectors, services
 from .api import _file
-from .definitions import GROUPS, doc_type_get
+from .definitions import GROUPS, STEP_ISSUED, doc_type_get, free_type_require, is_free
 from .forms import DraftForm, TemplateForm, VoidForm
 from .models import Document
 
@@ -91,6 +91,7 @@ def template_detail(request: HttpRequest, code: str) -> HttpResponse:
             if definition.numbered
             else "",
             "can_edit": _has(request, permissions.require_template_edit),
+            "step": STEP_ISSUED.get(code, ""),
         },
     )
 
@@ -110,6 +111,7 @@ def template_preview(request: HttpRequest, code: str, kind: str) -> HttpResponse
 def draft_new(request: HttpRequest, code: str) -> HttpResponse:
     permissions.require_draft(request.user)
     definition = doc_type_get(code)
+    free_type_require(code)
     form = DraftForm(
         request.POST or None,
         initial={"context": json.dumps(definition.sample, ensure_ascii=False, indent=1)},
@@ -139,7 +141,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "t": doc_type_get(document.doc_type),
             "problems": problems,
             "void_form": VoidForm(),
-            "can_issue": _has(request, permissions.require_issue),
+            "can_issue": _has(request, permissions.require_issue) and is_free(document.doc_type),
             "can_void": _has(request, permissions.require_void),
         },
     )
@@ -150,6 +152,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require_issue(request.user)
     document = selectors.document_get(town=request.town, pk=pk)
     try:
+        free_type_require(document.doc_type)
         document = services.document_issue(document=document, actor=request.user)
     except DomainError as error:
         messages.error(request, error.message)
