@@ -44,7 +44,7 @@ def lead_out(lead: Lead, *, user: Any = None, photos: list[Any] | None = None) -
         "source_ref": lead.source_ref,
         "status": lead.status,
         "status_label": lead.get_status_display(),
-        "text": lead.text,
+        "text": lead.text_masked,
         "address": lead.address,
         "lat": lead.lat,
         "lng": lead.lng,

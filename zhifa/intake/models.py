@@ -3,12 +3,14 @@ bridge's outbound queue (Outbox)."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core.files import Unguessable
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
 
@@ -188,6 +190,12 @@ class Lead(TownScopedModel, ChainedRecord):
     def phone_masked(self) -> str:
         return mask_phone(self.reporter_phone)
 
+    @property
+    def text_masked(self) -> str:
+        """The report as pages and the API show it: phone and ID numbers and the reporter's own
+        name masked (the clear reporter is revealed, and recorded, on its own)."""
+        return mask_text(self.text, reporter_name=self.reporter_name, phone=self.reporter_phone)
+
 
 def mask_name(name: str) -> str:
     if not name:
@@ -196,10 +204,27 @@ def mask_name(name: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
+    """At most the last 4 digits stay readable (the reporter right sees the rest, recorded)."""
     digits = phone.strip()
-    if len(digits) < 7:
+    if len(digits) <= 4:
         return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * (len(digits) - 4) + digits[-4:]
+
+
+_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1\d{6}|0\d{2,3}[- ]?\d{3,4})(\d{4})(?!\d)")
+_ID = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+
+
+def mask_text(text: str, *, reporter_name: str = "", phone: str = "") -> str:
+    """Free text with mobile and landline numbers cut to their last 4 digits, ID numbers masked,
+    and the reporter's name and phone masked wherever they appear."""
+    text = _ID.sub(r"\1********\2", text)
+    text = _PHONE.sub(lambda m: "*" * len(m.group(1)) + m.group(2), text)
+    if reporter_name and len(reporter_name) >= 2:
+        text = text.replace(reporter_name, mask_name(reporter_name))
+    if phone:
+        text = text.replace(phone, mask_phone(phone))
+    return text
 
 
 class LeadEvent(AuditEvent):
@@ -217,7 +242,7 @@ class LeadEvent(AuditEvent):
 
 class LeadPhoto(TownScopedModel):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="photos")
-    file = models.ImageField("照片", upload_to="intake/photos/")
+    file = models.ImageField("照片", upload_to=Unguessable("intake/photos"))
     sha256 = models.CharField("SHA-256", max_length=64)
     taken_at = models.DateTimeField("上传时间", default=timezone.now)
 

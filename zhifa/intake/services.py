@@ -471,7 +471,7 @@ def _notify_department(lead: Lead, department: Department) -> None:
             town=lead.town,
             users=users,
             title=f"{lead.town.name}移送线索：{lead.number}",
-            body=lead.text[:80],
+            body=lead.text_masked[:80],
         )
 
 

@@ -66,7 +66,7 @@ def lead_triage(*, lead: Lead, actor: Any = None) -> Lead:
                 town=lead.town,
                 users=users,
                 title=f"新线索待分拣：{lead.number}",
-                body=lead.text[:80],
+                body=lead.text_masked[:80],
                 url=f"/intake/{lead.pk}/",
             )
     return lead
@@ -129,7 +129,7 @@ def lead_duplicates(*, lead: Lead) -> list[dict[str, Any]]:
                     "kind": "lead",
                     "id": other.pk,
                     "number": other.number,
-                    "text": other.text[:60],
+                    "text": other.text_masked[:60],
                     "status": other.get_status_display(),
                     "reason": reason,
                 }

@@ -8,7 +8,6 @@ ID numbers typed into a description are masked as on every lead."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.db.models import Max, Q, QuerySet
@@ -17,7 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from zhifa.core.models import Town
 
-from ..models import Lead, LeadEvent, mask_name, mask_phone
+from ..models import Lead, LeadEvent, mask_text
 from ..selectors import STATUS_PUBLIC
 from .catalog import services_for
 from .errors import Open311Error
@@ -143,20 +142,10 @@ def request_get(*, town: Town, number: str) -> Lead:
     return lead
 
 
-_PHONE = re.compile(r"(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)")
-_ID = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
-
-
 def masked(text: str, lead: Lead) -> str:
     """A description as the public may read it: phone and ID numbers and the reporter's own
     name masked, as on every lead."""
-    text = _ID.sub(r"\1********\2", text)
-    text = _PHONE.sub(r"\1****\2", text)
-    if lead.reporter_name and len(lead.reporter_name) >= 2:
-        text = text.replace(lead.reporter_name, mask_name(lead.reporter_name))
-    if lead.reporter_phone:
-        text = text.replace(lead.reporter_phone, mask_phone(lead.reporter_phone))
-    return text
+    return mask_text(text, reporter_name=lead.reporter_name, phone=lead.reporter_phone)
 
 
 def _notes(lead: Lead) -> str:
