@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/records/new/", views.record_new, name="record_new"),
     path("<int:pk>/evidence/new/", views.evidence_new, name="evidence_new"),
+    path("<int:pk>/evidence/<int:evidence_id>/file", views.evidence_file, name="evidence_file"),
     path("<int:pk>/dossier.pdf", views.dossier, name="dossier"),
     path("<int:pk>/steps/<slug:verb>/", views.step, name="step"),
     path("subjects/<int:subject_id>/", views.subject_cases, name="subject_cases"),

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.core.files import file_response
 from zhifa.core.navigation import guarded
 from zhifa.grid.models import Subject
 from zhifa.team.models import Squadron
@@ -230,6 +231,13 @@ def evidence_new(request: HttpRequest, pk: int) -> HttpResponse:
         {"case": case, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+def evidence_file(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
+    """An evidence file, to those who may see its case (the case gate checks town and role)."""
+    case = sel.case_get_for_user(request.user, pk)
+    evidence = get_object_or_404(case.evidence.all(), pk=evidence_id)
+    return file_response(evidence.file, download_name=evidence.original_name, sniffed=evidence.mime)
 
 
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
+from zhifa.core.files import Unguessable, unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 
 from .identifiers import id_number_mask
@@ -165,7 +166,7 @@ class Patrol(TownScopedModel):
 
 
 def checkin_photo_path(instance: PatrolCheckIn, filename: str) -> str:
-    return f"grid/checkins/{instance.town_id}/{instance.patrol_id}/{filename}"
+    return unguessable_name(f"grid/checkins/{instance.town_id}/{instance.patrol_id}", filename)
 
 
 class PatrolCheckIn(TownScopedModel):
@@ -311,7 +312,7 @@ class PatrolFinding(TownScopedModel):
         on_delete=models.SET_NULL,
         related_name="findings",
     )
-    photo = models.ImageField("现场照片", upload_to="grid/findings/", blank=True)
+    photo = models.ImageField("现场照片", upload_to=Unguessable("grid/findings"), blank=True)
     taken_at = models.DateTimeField("转为线索时间", null=True, blank=True)
     taken_ref = models.CharField("线索编号", max_length=40, blank=True)
 

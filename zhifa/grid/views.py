@@ -10,12 +10,13 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
+from zhifa.core.files import file_response
 from zhifa.core.navigation import guarded, may_open
 
 from . import selectors as sel
@@ -230,7 +231,7 @@ def checkin_photo(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = PatrolCheckIn.objects.filter(pk=pk, patrol__in=patrol_ids).first()
     if checkin is None or not checkin.photo:
         raise Http404
-    return FileResponse(checkin.photo.open("rb"))
+    return file_response(checkin.photo)
 
 
 @guarded(sel.require_grid_access)
@@ -238,4 +239,4 @@ def finding_photo(request: HttpRequest, pk: int) -> HttpResponse:
     finding = sel.findings_for_user(request.user, sel.town_required(request)).filter(pk=pk).first()
     if finding is None or not finding.photo:
         raise Http404
-    return FileResponse(finding.photo.open("rb"))
+    return file_response(finding.photo)

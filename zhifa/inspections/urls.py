@@ -12,6 +12,7 @@ urlpatterns = [
     path("draws/<int:pk>/", views.draw_detail, name="draw"),
     path("new/", views_site.new, name="new"),
     path("<int:pk>/", views_site.detail, name="detail"),
+    path("<int:pk>/photos/<int:photo_id>", views_site.photo, name="photo"),
     path("<int:pk>/act/<str:action>/", views_site.act, name="act"),
     path("subjects/", views_register.subjects, name="subjects"),
     path("subjects/<int:pk>/", views_register.subject_detail, name="subject"),

@@ -8,12 +8,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.files import file_response
 
 from . import rules, services
 from . import selectors as sel
@@ -26,7 +27,7 @@ from .forms import (
     SignForm,
     StartForm,
 )
-from .models import Inspection, InspectionEvent
+from .models import ChecklistPhoto, Inspection, InspectionEvent
 from .permissions import PLANNERS, PUBLISHERS, may, officer_of
 from .views import attempt, town_of
 
@@ -70,6 +71,15 @@ def _context(request: HttpRequest, inspection: Inspection, **forms: Any) -> dict
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = sel.inspection_get_for_user(user=request.user, town=town_of(request), pk=pk)
     return render(request, "inspections/inspection.html", _context(request, inspection))
+
+
+def photo(request: HttpRequest, pk: int, photo_id: int) -> HttpResponse:
+    """A checklist photo, to those who may see the inspection (the gate checks town and role)."""
+    inspection = sel.inspection_get_for_user(user=request.user, town=town_of(request), pk=pk)
+    row = get_object_or_404(
+        ChecklistPhoto.objects.filter(answer__inspection=inspection), pk=photo_id
+    )
+    return file_response(row.file, download_name=f"{inspection.pk}-{row.pk}")
 
 
 def _call(

@@ -18,6 +18,7 @@ from zhifa.cases.models import Case
 from zhifa.cases.selectors import is_staff
 from zhifa.catalog.models import PowerItem
 from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.files import file_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
 from zhifa.core.tenancy import public_town_scope
@@ -81,7 +82,7 @@ def _marker(lead: Lead) -> dict[str, Any]:
         "lng": lead.lng,
         "url": reverse("intake:detail", args=[lead.pk]),
         "title": f"{lead.number} {lead.get_source_display()}",
-        "lines": [lead.text[:40], lead.get_status_display()],
+        "lines": [lead.text_masked[:40], lead.get_status_display()],
     }
 
 
@@ -140,6 +141,13 @@ def _cause(item: PowerItem | None) -> str:
         return ""
     name = item.name.removeprefix("对").removesuffix("的行政处罚").removesuffix("的处罚")
     return f"{name}案"
+
+
+def photo(request: HttpRequest, pk: int, photo_id: int) -> HttpResponse:
+    """A lead's photo, to those who may see the lead (the gate checks town and role)."""
+    lead = sel.lead_get_for_user(request.user, pk)
+    row = get_object_or_404(lead.photos.all(), pk=photo_id)
+    return file_response(row.file, download_name=f"{lead.number}-{row.pk}")
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from zhifa.catalog.models import Department, Domain
+from zhifa.core.files import Unguessable
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.grid.models import Zone
 
@@ -102,7 +103,7 @@ class Officer(TownScopedModel):
         "辅助岗位", default=list, blank=True, help_text="一员多岗：巡查员、记录员、资料员"
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    photo = models.ImageField("公示照片", upload_to="team/photos/", blank=True)
+    photo = models.ImageField("公示照片", upload_to=Unguessable("team/photos"), blank=True)
     in_reserve_pool = models.BooleanField("列入后备人员库", default=False)
     is_active = models.BooleanField("在岗", default=True)
     sort = models.PositiveSmallIntegerField("排序", default=100)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from zhifa.accounts.access import public_view
 from zhifa.core.errors import Forbidden
+from zhifa.core.files import file_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
 from zhifa.core.tenancy import public_town_scope
@@ -129,4 +130,4 @@ def public_photo(request: HttpRequest, town_code: str, pk: int) -> HttpResponse:
         row = next((r for r in sel.public_officers(town) if r.officer.pk == pk), None)
     if row is None or not row.officer.photo:
         raise Http404
-    return FileResponse(row.officer.photo.open("rb"))
+    return file_response(row.officer.photo)

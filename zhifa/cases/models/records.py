@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core.files import unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
 from zhifa.grid.models import Subject
@@ -89,7 +90,7 @@ def excess_of(permitted: Decimal | None, occupied: Decimal | None) -> Decimal | 
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:
-    return f"cases/{instance.town_id}/{instance.case_id}/{instance.sha256[:16]}-{filename}"
+    return unguessable_name(f"cases/{instance.town_id}/{instance.case_id}", filename)
 
 
 class Evidence(TownScopedModel):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core.files import unguessable_name
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
 
@@ -236,7 +237,9 @@ class ChecklistAnswer(TownScopedModel):
 
 
 def checklist_photo_path(instance: ChecklistPhoto, filename: str) -> str:
-    return f"inspections/{instance.town_id}/{instance.answer.inspection_id}/{filename}"
+    return unguessable_name(
+        f"inspections/{instance.town_id}/{instance.answer.inspection_id}", filename
+    )
 
 
 class ChecklistPhoto(TownScopedModel):
