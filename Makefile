@@ -7,7 +7,7 @@ PORT ?= 8000
 # The suite runs on both cores; set PYTEST_ARGS= to run it serially.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: setup demo test lint smoke system-deps clean
+.PHONY: setup demo test lint smoke prod-smoke system-deps clean
 
 setup: system-deps $(VENV)/.installed static_build/.built
 
@@ -39,6 +39,10 @@ lint: setup
 
 smoke: setup
 	$(BIN)/python scripts/smoke.py
+
+# `zhifa serve` with DEBUG off on a fresh PostgreSQL database, through Chromium (scripts/prod_smoke.py)
+prod-smoke: setup
+	$(BIN)/python scripts/prod_smoke.py
 
 clean:
 	rm -rf $(VENV) node_modules static_build var

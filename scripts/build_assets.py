@@ -17,15 +17,20 @@ OUT = ROOT / "static_build"
 
 FILES = {
     "@tabler/core/dist/css/tabler.min.css": "tabler/tabler.min.css",
+    "@tabler/core/dist/css/tabler.min.css.map": "tabler/tabler.min.css.map",
     "@tabler/core/dist/js/tabler.min.js": "tabler/tabler.min.js",
+    "@tabler/core/dist/js/tabler.min.js.map": "tabler/tabler.min.js.map",
     "@tabler/icons-webfont/dist/tabler-icons.min.css": "tabler-icons/tabler-icons.min.css",
     "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
-    "alpinejs/dist/cdn.min.js": "alpine/alpine.min.js",
+    # The CSP build: it evaluates no strings as code, so the policy needs no 'unsafe-eval'.
+    "@alpinejs/csp/dist/cdn.min.js": "alpine/alpine-csp.min.js",
     "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
+    "leaflet/dist/leaflet.js.map": "leaflet/leaflet.js.map",
     "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
     "echarts/dist/echarts.common.min.js": "echarts/echarts.common.min.js",
-    # The searchable picker (core/widgets.py); its source maps travel with it, since the minified
-    # files name them and collectstatic's manifest storage refuses a reference it cannot find.
+    # The searchable picker (core/widgets.py). Source maps travel with every minified file that
+    # names one, since collectstatic's manifest storage refuses a reference it cannot find
+    # (tests/core/test_assets.py checks that none is missing).
     "tom-select/dist/js/tom-select.complete.min.js": "tom-select/tom-select.complete.min.js",
     "tom-select/dist/js/tom-select.complete.min.js.map": "tom-select/tom-select.complete.min.js.map",
     "tom-select/dist/css/tom-select.bootstrap5.min.css": "tom-select/tom-select.bootstrap5.min.css",

@@ -56,7 +56,7 @@ ZHIFA_APPS = [
     "zhifa.dashboard",
 ]
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "zhifa.core.admin_apps.ZhifaAdminConfig",  # django.contrib.admin, confined to the user's towns
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -72,8 +73,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "zhifa.core.uploads.UploadLimitMiddleware",  # first: an oversized body is refused unread
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,9 +154,18 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = int(os.environ.get("ZHIFA_SESSION_MINUTES", "480")) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("ZHIFA_SECURE_COOKIES", not DEBUG)
+
+# Behind TLS: the proxy in front terminates it and says so in X-Forwarded-Proto (set
+# ZHIFA_TLS_PROXY=true only when a proxy that overwrites that header is the sole way in).
+if env_bool("ZHIFA_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("ZHIFA_SSL_REDIRECT", False)
+# HSTS is sent on HTTPS responses only, so it is on by default in production.
+SECURE_HSTS_SECONDS = int(os.environ.get("ZHIFA_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ZHIFA_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Login lockout (django-axes): by username and address, reset on success.
@@ -185,8 +197,16 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Uploads: files above 2.5 MB stream to a temporary file on disk; a body larger than the largest
+# upload allowed (evidence) is refused before it is read (core/uploads.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "zhifa.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o640
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields and JSON bodies, files excluded
 
 # Background jobs: django-tasks with its database backend and `zhifa worker` (no broker).
 TASKS = {
@@ -244,6 +264,8 @@ ZHIFA_LEGAL_REVIEW = {
 # Fines from which 集体讨论 is required (行政处罚法第五十七条第二款), yuan.
 ZHIFA_COLLECTIVE_DISCUSSION_FINE = int(os.environ.get("ZHIFA_COLLECTIVE_DISCUSSION_FINE", "50000"))
 ZHIFA_EVIDENCE_MAX_BYTES = int(os.environ.get("ZHIFA_EVIDENCE_MAX_MB", "200")) * 1024 * 1024
+# The largest request body: one evidence file plus its form.
+ZHIFA_UPLOAD_MAX_BYTES = ZHIFA_EVIDENCE_MAX_BYTES + 1024 * 1024
 # 12345 windows (provincial configuration; defaults from 吕梁 practice).
 ZHIFA_12345_DISPATCH_DAYS = os.environ.get("ZHIFA_12345_DISPATCH_DAYS", "0.5")
 ZHIFA_12345_REPLY_DAYS = int(os.environ.get("ZHIFA_12345_REPLY_DAYS", "5"))
@@ -256,6 +278,37 @@ ZHIFA_TILE_URL = os.environ.get("ZHIFA_TILE_URL", "")
 ZHIFA_TILE_KEY = os.environ.get("ZHIFA_TILE_KEY", "")
 ZHIFA_TILE_ATTRIBUTION = os.environ.get("ZHIFA_TILE_ATTRIBUTION", "")
 ZHIFA_TILE_SUBDOMAINS = os.environ.get("ZHIFA_TILE_SUBDOMAINS", "")
+
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline or
+# evaluated; no framing; images also from the base map's tile host when one is configured.
+def _tile_source(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []
+    labels = parts.netloc.split(".")
+    if "{" in labels[0]:  # t{s}.tianditu.gov.cn: one of the subdomains
+        labels[0] = "*"
+    return [f"{parts.scheme}://{'.'.join(labels)}"]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # style attributes in the templates, and the styles Leaflet and ECharts set on elements
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_tile_source(ZHIFA_TILE_URL)],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 # Minutes of clock skew allowed to times sent by other systems (a fact is never dated later).
 ZHIFA_CLOCK_SKEW_SECONDS = int(os.environ.get("ZHIFA_CLOCK_SKEW_SECONDS", "300"))
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")
