@@ -53,7 +53,7 @@ def test_s1_hotline_order_to_joint_operation_and_reply_runs_end_to_end(
     assert abs(lead["lat"] - TONGLU[0]) < 1e-4 and abs(lead["lng"] - TONGLU[1]) < 1e-4
     # classified as unlicensed mining; the reporter is masked
     assert lead["suggestions"][0]["code"] == "SH-ZR-002"
-    assert lead["reporter"] == "赵**" and lead["phone"] == "138****1234"
+    assert lead["reporter"] == "赵**" and lead["phone"] == "*******1234"
     detail = leader.get(f"/api/v1/intake/leads/{lead['id']}").json()
     assert detail["advice"]["action"] == "transfer" and detail["advice"]["held"] is False
 
