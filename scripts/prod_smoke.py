@@ -52,7 +52,9 @@ def run(env: dict[str, str], *args: str) -> None:
     subprocess.run([str(BIN / "zhifa"), *args], cwd=ROOT, env=env, check=True)
 
 
-def wait_for(url: str, seconds: float = 120) -> None:
+def wait_for(url: str, seconds: float = 900) -> None:
+    """Until the server answers: `zhifa serve` first collects and compresses the static files,
+    minutes on a busy machine."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
