@@ -16,6 +16,6 @@ def rename(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0003_penalty_disclosure")]
+    dependencies = [("cases", "0005_case_serious_harm")]
 
     operations = [migrations.RunPython(rename, migrations.RunPython.noop)]
