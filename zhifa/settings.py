@@ -58,7 +58,7 @@ ZHIFA_APPS = [
     "zhifa.dashboard",
 ]
 INSTALLED_APPS = [
-    "zhifa.core.admin_apps.ZhifaAdminConfig",  # django.contrib.admin, confined to the user's towns
+    "zhifa.accounts.admin_apps.ZhifaAdminConfig",  # django.contrib.admin, confined to the user's towns
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -11,9 +11,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
+from zhifa.accounts.admin_site import TownScopedAdmin
 from zhifa.accounts.models import ApiToken, User
 from zhifa.accounts.services import token_create
-from zhifa.core.admin_site import TownScopedAdmin
 from zhifa.core.models import Sequence
 
 pytestmark = pytest.mark.django_db

@@ -5,4 +5,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class ZhifaAdminConfig(AdminConfig):
-    default_site = "zhifa.core.admin_site.ZhifaAdminSite"
+    default_site = "zhifa.accounts.admin_site.ZhifaAdminSite"

@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest
 
-from .tenancy import town_ids_for_user
+from zhifa.core.tenancy import town_ids_for_user
 
 SUPERUSER_FIELDS = ("is_superuser", "user_permissions", "supervised_towns")
 
@@ -44,7 +44,7 @@ def scope_queryset(model: type[models.Model], qs: Any, town_ids: frozenset[int])
     """Rows of ``model`` that belong to these towns; None when the model belongs to no town."""
     from django.contrib.auth import get_user_model
 
-    from .models import Town
+    from zhifa.core.models import Town
 
     user_model = get_user_model()
     if model is Town:
@@ -116,7 +116,7 @@ class TownScopedAdmin(admin.ModelAdmin):
         if not _is_root(request):
             from django.contrib.auth.models import Group
 
-            from zhifa.accounts.roles import GROUP_NAMES
+            from .roles import GROUP_NAMES
 
             related = db_field.related_model
             qs = kwargs.get("queryset", related._default_manager.all())
