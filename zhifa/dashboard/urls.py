@@ -1,9 +1,16 @@
 from django.urls import path
 
-from zhifa.core.views import section_placeholder
+from . import views, views_annual
 
 app_name = "dashboard"
 
 urlpatterns = [
-    path("", section_placeholder, {"key": "dashboard"}, name="index"),
+    path("", views.index, name="index"),
+    path("county/", views.county, name="county"),
+    path("warnings/", views.warnings, name="warnings"),
+    path("town/<str:code>/", views.town, name="town"),
+    path("town/<str:code>/list/<slug:key>/", views.drill, name="drill"),
+    path("town/<str:code>/annual/<int:year>/", views_annual.annual_town, name="annual"),
+    path("county/annual/<int:year>/", views_annual.annual_county, name="annual_county"),
+    path("public/<str:town_code>/<int:year>/", views_annual.annual_public, name="annual_public"),
 ]
