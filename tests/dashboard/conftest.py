@@ -58,46 +58,82 @@ def county(personas, items, party, handlers, clock) -> dict[str, Any]:
     town, other = personas.town, personas.other_town
     seq = {"n": 0}
 
-    def case(t: Any, *, registered: str, state: str, filed: str | None = None,
-             closed: str | None = None) -> Case:
+    def case(
+        t: Any, *, registered: str, state: str, filed: str | None = None, closed: str | None = None
+    ) -> Case:
         seq["n"] += 1
         c = Case.objects.create(
-            town=t, number=f"测试〔2026〕{seq['n']}号", year=2026, seq=seq["n"],
-            cause="测试案由", source="patrol", summary="测试", discovered_on=dt.date(2026, 8, 1),
-            address="砂河镇", registered_by=personas.officer, registered_at=at(registered),
-            filed_at=at(filed) if filed else None, closed_at=at(closed) if closed else None,
+            town=t,
+            number=f"测试〔2026〕{seq['n']}号",
+            year=2026,
+            seq=seq["n"],
+            cause="测试案由",
+            source="patrol",
+            summary="测试",
+            discovered_on=dt.date(2026, 8, 1),
+            address="砂河镇",
+            registered_by=personas.officer,
+            registered_at=at(registered),
+            filed_at=at(filed) if filed else None,
+            closed_at=at(closed) if closed else None,
             state=state,
         )
         if t == town:
             c.items.add(items["coal"])
             CaseHandler.objects.create(
-                town=t, case=c, officer=handlers[0], certificate_number="X", assigned_on=c.discovered_on
+                town=t,
+                case=c,
+                officer=handlers[0],
+                certificate_number="X",
+                assigned_on=c.discovered_on,
             )
         return c
 
     def clock_on(c: Case, *, start: str, done: str | None) -> Any:
         d = deadline_open(
-            town=c.town, subject=c, kind="statement_window", purpose="陈述申辩期限",
-            article="行政处罚法第四十五条", start=at(start), amount=5, unit="working_days",
+            town=c.town,
+            subject=c,
+            kind="statement_window",
+            purpose="陈述申辩期限",
+            article="行政处罚法第四十五条",
+            start=at(start),
+            amount=5,
+            unit="working_days",
         )
         if done:
             deadline_complete(deadline=d, at=at(done))
         return d
 
-    a = case(town, registered="2026-09-28", filed="2026-09-29", closed="2026-10-15", state=State.CLOSED)
-    b = case(town, registered="2026-09-29", filed="2026-09-29", closed="2026-10-16", state=State.CLOSED)
+    a = case(
+        town, registered="2026-09-28", filed="2026-09-29", closed="2026-10-15", state=State.CLOSED
+    )
+    b = case(
+        town, registered="2026-09-29", filed="2026-09-29", closed="2026-10-16", state=State.CLOSED
+    )
     c = case(town, registered="2026-10-09", filed="2026-10-09", state=State.INVESTIGATING)
-    d = case(town, registered="2026-08-15", filed="2026-08-16", closed="2026-09-10", state=State.CLOSED)
-    e = case(other, registered="2026-09-30", filed="2026-09-30", closed="2026-10-10", state=State.CLOSED)
+    d = case(
+        town, registered="2026-08-15", filed="2026-08-16", closed="2026-09-10", state=State.CLOSED
+    )
+    e = case(
+        other, registered="2026-09-30", filed="2026-09-30", closed="2026-10-10", state=State.CLOSED
+    )
     clock_on(a, start="2026-09-29", done="2026-10-12")  # the 5th working day: on time
     clock_on(b, start="2026-09-29", done="2026-10-13")  # one working day late
     overdue = clock_on(c, start="2026-10-09", done=None)  # due 10-15, open on 10-20: overdue
 
     def penalty(c: Case, *, decided: str, amount: int, paid: bool) -> Penalty:
         return Penalty.objects.create(
-            town=c.town, case=c, procedure="ordinary", outcome="penalty", status="effective",
-            item=items["coal"], party=party, party_kind="organisation", kinds=["fine"],
-            amount=Decimal(amount), decided_on=dt.date.fromisoformat(decided),
+            town=c.town,
+            case=c,
+            procedure="ordinary",
+            outcome="penalty",
+            status="effective",
+            item=items["coal"],
+            party=party,
+            party_kind="organisation",
+            kinds=["fine"],
+            amount=Decimal(amount),
+            decided_on=dt.date.fromisoformat(decided),
             paid_on=dt.date.fromisoformat(decided) if paid else None,
             paid_amount=Decimal(amount) if paid else None,
         )
@@ -105,17 +141,38 @@ def county(personas, items, party, handlers, clock) -> dict[str, Any]:
     penalty(a, decided="2026-10-12", amount=60000, paid=True)  # 5 working days after filing
     penalty(b, decided="2026-10-13", amount=1000, paid=False)  # 6 working days after filing
 
-    def lead(t: Any, *, received: str, source: str = "hotline", due: str | None = None,
-             signed: str | None = None, case_: Case | None = None) -> Lead:
+    def lead(
+        t: Any,
+        *,
+        received: str,
+        source: str = "hotline",
+        due: str | None = None,
+        signed: str | None = None,
+        case_: Case | None = None,
+    ) -> Lead:
         return Lead.objects.create(
-            town=t, source=source, source_ref=f"GD{received}{source}", text="测试反映",
+            town=t,
+            source=source,
+            source_ref=f"GD{received}{source}",
+            text="测试反映",
             received_at=at(received),
-            dispatch_due=at(due, 18) if due else None, signed_at=at(signed) if signed else None,
-            case=case_, status="case" if case_ else "new",
+            dispatch_due=at(due, 18) if due else None,
+            signed_at=at(signed) if signed else None,
+            case=case_,
+            status="case" if case_ else "new",
         )
 
     lead(town, received="2026-09-29", due="2026-09-30", signed="2026-09-30", case_=c)  # on time
     lead(town, received="2026-09-30", due="2026-10-08", signed="2026-10-09")  # late
     lead(town, received="2026-10-10", source="grid")
     lead(other, received="2026-10-10")
-    return {"a": a, "b": b, "c": c, "d": d, "e": e, "overdue": overdue, "town": town, "other": other}
+    return {
+        "a": a,
+        "b": b,
+        "c": c,
+        "d": d,
+        "e": e,
+        "overdue": overdue,
+        "town": town,
+        "other": other,
+    }

@@ -18,8 +18,13 @@ def appeal(county):
     from zhifa.cases.models import Appeal
 
     return Appeal.objects.create(
-        town=county["town"], case=county["a"], kind="reconsideration", body="繁峙县人民政府",
-        filed_on=dt.date(2026, 10, 14), outcome="changed", decided_on=dt.date(2026, 10, 19),
+        town=county["town"],
+        case=county["a"],
+        kind="reconsideration",
+        body="繁峙县人民政府",
+        filed_on=dt.date(2026, 10, 14),
+        outcome="changed",
+        decided_on=dt.date(2026, 10, 19),
     )
 
 
@@ -37,24 +42,51 @@ def test_the_towns_report_counts_the_fixture(county, appeal):
 
 
 def test_the_public_page_needs_no_login_and_shows_counts_only(client, county, appeal):
-    url = reverse("dashboard:annual_public", kwargs={"town_code": county["town"].code, "year": 2026})
+    url = reverse(
+        "dashboard:annual_public", kwargs={"town_code": county["town"].code, "year": 2026}
+    )
     page = client.get(url)
     assert page.status_code == 200
     text = page.content.decode()
     assert "2026年度行政执法数据报告" in text and "61,000.00" in text
     assert county["a"].number not in text
-    assert client.get(reverse("dashboard:annual_public", kwargs={"town_code": "000", "year": 2026})).status_code == 404
-    assert client.get(reverse("dashboard:annual_public", kwargs={"town_code": county["town"].code, "year": 2099})).status_code == 404
+    assert (
+        client.get(
+            reverse("dashboard:annual_public", kwargs={"town_code": "000", "year": 2026})
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse(
+                "dashboard:annual_public", kwargs={"town_code": county["town"].code, "year": 2099}
+            )
+        ).status_code
+        == 404
+    )
 
 
-def test_the_county_report_sums_the_supervised_towns_and_exports(client, login, county, supervisor, appeal):
+def test_the_county_report_sums_the_supervised_towns_and_exports(
+    client, login, county, supervisor, appeal
+):
     login(client, supervisor)
     answer = client.get(reverse("dashboard:annual_county", args=[2026]), {"export": "xlsx"})
     rows = list(load_workbook(io.BytesIO(answer.content)).active.iter_rows(values_only=True))
     values = {r[1]: r[2] for r in rows[3:]}
-    assert values["行政处罚决定总数"] == 2 and values["行政复议"] == 1 and values["罚没金额（元）"] == 61000
-    assert client.get(reverse("dashboard:annual", args=[county["town"].code, 2026])).status_code == 200
+    assert (
+        values["行政处罚决定总数"] == 2
+        and values["行政复议"] == 1
+        and values["罚没金额（元）"] == 61000
+    )
+    assert (
+        client.get(reverse("dashboard:annual", args=[county["town"].code, 2026])).status_code == 200
+    )
 
 
 def test_a_leader_cannot_open_the_county_report(client, login, county, personas):
-    assert login(client, personas.leader).get(reverse("dashboard:annual_county", args=[2026])).status_code == 403
+    assert (
+        login(client, personas.leader)
+        .get(reverse("dashboard:annual_county", args=[2026]))
+        .status_code
+        == 403
+    )

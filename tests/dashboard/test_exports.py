@@ -49,7 +49,11 @@ def test_the_cockpit_and_county_tables_export_with_their_definitions(
     client, login, county, personas, supervisor
 ):
     login(client, personas.leader)
-    rows = sheet(client.get(reverse("dashboard:town", args=[personas.town.code]), {**PERIOD, "export": "xlsx"}))
+    rows = sheet(
+        client.get(
+            reverse("dashboard:town", args=[personas.town.code]), {**PERIOD, "export": "xlsx"}
+        )
+    )
     by_label = {r[0]: r for r in rows[3:]}
     assert by_label["登记案件"][1] == 3
     assert by_label["按期结案率"][1] == 66.7 and "节假日顺延" in by_label["按期结案率"][3]

@@ -44,7 +44,7 @@ def test_other_roles_are_refused_the_cockpit(client, login, county, personas, ro
 
 def test_the_supervisor_reads_a_case_but_cannot_change_it(client, login, county, supervisor):
     """Read-only: the case page opens; a step posted by hand is refused and changes nothing."""
-    from zhifa.cases.models import Case, CaseEvent
+    from zhifa.cases.models import CaseEvent
 
     case = county["c"]
     login(client, supervisor)
@@ -68,12 +68,16 @@ def test_the_supervisor_cannot_change_a_case_through_the_api(county, supervisor,
     case = county["c"]
     api = api_client(supervisor)
     answer = api.post(
-        f"/api/v1/cases/{case.pk}/withdraw", {"reason": "监督员试图撤销"}, content_type="application/json"
+        f"/api/v1/cases/{case.pk}/withdraw",
+        {"reason": "监督员试图撤销"},
+        content_type="application/json",
     )
     assert answer.status_code in (403, 404, 405)
     assert Case.objects.get(pk=case.pk).state == "investigating"
 
 
-def test_the_supervisor_is_offered_the_county_view_in_the_dashboard(client, login, supervisor, county):
+def test_the_supervisor_is_offered_the_county_view_in_the_dashboard(
+    client, login, supervisor, county
+):
     answer = login(client, supervisor).get(reverse("dashboard:index"))
     assert answer.status_code == 302 and answer.url == reverse("dashboard:county")

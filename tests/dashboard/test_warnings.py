@@ -27,10 +27,18 @@ def test_an_overdue_clock_is_red_and_one_due_soon_is_yellow(county, clock):
     town = county["town"]
     # opened on 10-19 for 2 working days: due 10-21, within two working days of 10-20
     deadline_open(
-        town=town, subject=county["c"], kind="reply", purpose="答复期限", article="",
-        start=dt.datetime.fromisoformat("2026-10-19 10:00+08:00"), amount=2, unit="working_days",
+        town=town,
+        subject=county["c"],
+        kind="reply",
+        purpose="答复期限",
+        article="",
+        start=dt.datetime.fromisoformat("2026-10-19 10:00+08:00"),
+        amount=2,
+        unit="working_days",
     )
-    items = warnings_list(town_ids=[town.pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00"))
+    items = warnings_list(
+        town_ids=[town.pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00")
+    )
     clocks = [(w.level, w.title) for w in items if w.kind == "clock"]
     assert clocks == [(RED, "陈述申辩期限"), (YELLOW, "答复期限")]
 
@@ -53,11 +61,15 @@ def test_a_fine_above_the_hearing_threshold_without_a_hearing_offer_is_red(count
 
     penalty = Penalty.objects.get(case=county["a"])  # 60,000 yuan to an organisation (≥ 50,000)
     Penalty.objects.filter(pk=penalty.pk).update(notice_served_on=dt.date(2026, 9, 29))
-    items = warnings_list(town_ids=[county["town"].pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00"))
+    items = warnings_list(
+        town_ids=[county["town"].pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00")
+    )
     hearing = [w for w in items if w.kind == "hearing"]
     assert len(hearing) == 1 and hearing[0].level == "red"
     Penalty.objects.filter(pk=penalty.pk).update(hearing_offered=True)
-    items = warnings_list(town_ids=[county["town"].pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00"))
+    items = warnings_list(
+        town_ids=[county["town"].pk], now=dt.datetime.fromisoformat("2026-10-20 10:00+08:00")
+    )
     assert not [w for w in items if w.kind == "hearing"]
 
 

@@ -92,7 +92,9 @@ def annual_report(*, town_ids: list[int], year: int) -> AnnualReport:
         )
     )
     r.inspections, r.inspections_random, r.inspections_with_problems = (
-        ins["n"], ins["random"], ins["problems"],
+        ins["n"],
+        ins["random"],
+        ins["problems"],
     )
     decided = Penalty.all_towns.filter(town_id__in=town_ids, status__in=PENALISED).filter(
         p.days("decided_on")

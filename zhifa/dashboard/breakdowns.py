@@ -26,7 +26,9 @@ def by_village(*, town_id: int, period: Period) -> list[dict[str, Any]]:
         .annotate(n=Count("pk"), open=Count("pk", filter=Q(state__in=ACTIVE_STATES)))
         .order_by("-n")
     )
-    return [{"name": r["cell__village__name"] or "未定位", "n": r["n"], "open": r["open"]} for r in rows]
+    return [
+        {"name": r["cell__village__name"] or "未定位", "n": r["n"], "open": r["open"]} for r in rows
+    ]
 
 
 def by_squadron(*, town_id: int, period: Period) -> list[dict[str, Any]]:
@@ -36,7 +38,9 @@ def by_squadron(*, town_id: int, period: Period) -> list[dict[str, Any]]:
         .annotate(n=Count("pk"), closed=Count("pk", filter=Q(state=State.CLOSED)))
         .order_by("-n")
     )
-    return [{"name": r["squadron__name"] or "未指派", "n": r["n"], "closed": r["closed"]} for r in rows]
+    return [
+        {"name": r["squadron__name"] or "未指派", "n": r["n"], "closed": r["closed"]} for r in rows
+    ]
 
 
 def by_domain(*, town_id: int, period: Period) -> list[dict[str, Any]]:
@@ -59,16 +63,16 @@ def item_usage(*, town_id: int, period: Period) -> dict[str, Any]:
         .order_by("-n")[:20]
     )
     held = PowerItem.all_towns.filter(town_id=town_id).count()
-    distinct = (
-        _cases(town_id, period).exclude(items=None).values("items").distinct().count()
-    )
+    distinct = _cases(town_id, period).exclude(items=None).values("items").distinct().count()
     return {"held": held, "used": distinct, "top": used}
 
 
 def officer_workload(*, town_id: int, now: dt.datetime) -> list[dict[str, Any]]:
     """Open cases per handling officer, with how many of them carry an overdue case clock."""
     overdue_cases = Deadline.all_towns.filter(
-        town_id=town_id, status=Deadline.Status.OPEN, due_at__lt=now,
+        town_id=town_id,
+        status=Deadline.Status.OPEN,
+        due_at__lt=now,
         subject_type__model="case",
     ).values("subject_id")
     rows = (
@@ -80,7 +84,10 @@ def officer_workload(*, town_id: int, now: dt.datetime) -> list[dict[str, Any]]:
         )
         .order_by("-open")
     )
-    return [{"name": r["officer__user__full_name"], "open": r["open"], "overdue": r["overdue"]} for r in rows]
+    return [
+        {"name": r["officer__user__full_name"], "open": r["open"], "overdue": r["overdue"]}
+        for r in rows
+    ]
 
 
 def monthly_trend(*, town_ids: list[int], months: int, until: dt.date) -> dict[str, Any]:

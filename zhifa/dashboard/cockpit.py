@@ -20,7 +20,16 @@ from zhifa.core import workdays
 
 from . import metrics as m
 from .metrics import Period
-from .sources import Appeal, Case, CorrectionOrder, Deadline, JointOperation, Lead, Penalty, Transfer
+from .sources import (
+    Appeal,
+    Case,
+    CorrectionOrder,
+    Deadline,
+    JointOperation,
+    Lead,
+    Penalty,
+    Transfer,
+)
 
 ZERO = Decimal("0.00")
 

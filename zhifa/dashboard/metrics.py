@@ -139,7 +139,14 @@ def deadline_overdue(p: Period, now: dt.datetime) -> Q:
 METRICS: dict[str, Metric] = {
     m.key: m
     for m in [
-        Metric("leads", "线索总数", "件", "期内接收的线索（各来源合计，按接收时间）", Lead, lead_received),
+        Metric(
+            "leads",
+            "线索总数",
+            "件",
+            "期内接收的线索（各来源合计，按接收时间）",
+            Lead,
+            lead_received,
+        ),
         Metric(
             "hotline_signed_rate",
             "12345 按时签收率",
@@ -152,7 +159,9 @@ METRICS: dict[str, Metric] = {
             "%",
             "期内接收、答复时限已到或已答复的 12345 工单中，在答复时限前办结答复的比例",
         ),
-        Metric("registered", "登记案件", "件", "期内登记的案件（按登记时间）", Case, case_registered),
+        Metric(
+            "registered", "登记案件", "件", "期内登记的案件（按登记时间）", Case, case_registered
+        ),
         Metric("filed", "立案", "件", "期内批准立案的案件（按立案时间）", Case, case_filed),
         Metric("closed", "结案", "件", "期内结案（办结）的案件（按结案时间）", Case, case_closed),
         Metric("close_rate", "结案率", "%", "期内结案数 ÷ 期内登记案件数"),
@@ -181,7 +190,14 @@ METRICS: dict[str, Metric] = {
             "%",
             "期内复查的责令改正（停止）通知中，复查时已履行的比例",
         ),
-        Metric("penalties", "处罚决定", "件", "期内作出且有效（含变更）的行政处罚决定", Penalty, penalty_decided),
+        Metric(
+            "penalties",
+            "处罚决定",
+            "件",
+            "期内作出且有效（含变更）的行政处罚决定",
+            Penalty,
+            penalty_decided,
+        ),
         Metric("fines", "罚款金额", "元", "期内处罚决定的罚款金额合计"),
         Metric("collected", "已缴罚款", "元", "期内处罚决定中已缴纳的罚款合计"),
         Metric(
@@ -192,11 +208,15 @@ METRICS: dict[str, Metric] = {
             Penalty,
             penalty_outstanding,
         ),
-        Metric("surcharges", "加处罚款", "元", "期内处罚决定的加处罚款合计（行政处罚法第七十二条）"),
+        Metric(
+            "surcharges", "加处罚款", "元", "期内处罚决定的加处罚款合计（行政处罚法第七十二条）"
+        ),
         Metric("transfers", "移送", "件", "期内移送县级部门或司法机关的案件"),
         Metric("transfers_received", "移送已接收", "件", "期内移送中对方已签收回执的"),
         Metric("joint_operations", "联动执法", "次", "期内开展的联动执法"),
-        Metric("appeals", "复议/诉讼", "件", "期内申请行政复议或提起行政诉讼的", Appeal, appeal_filed),
+        Metric(
+            "appeals", "复议/诉讼", "件", "期内申请行政复议或提起行政诉讼的", Appeal, appeal_filed
+        ),
         Metric(
             "appeal_changed_rate",
             "复议/诉讼纠错率",

@@ -59,8 +59,10 @@ def town(request: HttpRequest, code: str) -> HttpResponse:
     if _wants_xlsx(request):
         rows = [(m.label, figures.get(k), m.unit, m.definition) for k, m in METRICS.items()]
         content = workbook_build(
-            title=f"{t.name}执法驾驶舱", filters=period.label,
-            headers=("指标", "数值", "单位", "口径"), rows=rows,
+            title=f"{t.name}执法驾驶舱",
+            filters=period.label,
+            headers=("指标", "数值", "单位", "口径"),
+            rows=rows,
         )
         return xlsx_response(content, f"{t.name}驾驶舱-{period.since}-{period.until}.xlsx")
     context = {
@@ -88,7 +90,8 @@ def county(request: HttpRequest) -> HttpResponse:
     table = [(m, [figures[t.pk].get(k) for t in towns]) for k, m in METRICS.items()]
     if _wants_xlsx(request):
         content = workbook_build(
-            title="全县执法数据对比", filters=period.label,
+            title="全县执法数据对比",
+            filters=period.label,
             headers=("指标", "单位", *[t.name for t in towns]),
             rows=[(m.label, m.unit, *values) for m, values in table],
         )
@@ -112,14 +115,24 @@ def drill(request: HttpRequest, code: str, key: str) -> HttpResponse:
     cols = COLUMNS[metric.model]  # type: ignore[index]
     if _wants_xlsx(request):
         content = workbook_build(
-            title=f"{t.name}{metric.label}", filters=period.label,
-            headers=cols.headers, rows=(cols.values(o) for o in qs.iterator(chunk_size=2000)),
+            title=f"{t.name}{metric.label}",
+            filters=period.label,
+            headers=cols.headers,
+            rows=(cols.values(o) for o in qs.iterator(chunk_size=2000)),
         )
         return xlsx_response(content, f"{t.name}{metric.label}-{period.since}-{period.until}.xlsx")
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     rows = [(o, cols.values(o)) for o in page]
-    context = {"town": t, "metric": metric, "form": form, "period": period, "page": page,
-               "headers": cols.headers, "rows": rows, "is_case": metric.model is Case}
+    context = {
+        "town": t,
+        "metric": metric,
+        "form": form,
+        "period": period,
+        "page": page,
+        "headers": cols.headers,
+        "rows": rows,
+        "is_case": metric.model is Case,
+    }
     return render(request, "dashboard/drill.html", context)
 
 
@@ -129,13 +142,26 @@ def warnings(request: HttpRequest) -> HttpResponse:
     items = warnings_list(town_ids=list(towns), now=clock.now())
     if _wants_xlsx(request):
         content = workbook_build(
-            title="网上预警", filters="、".join(t.name for t in towns.values()),
+            title="网上预警",
+            filters="、".join(t.name for t in towns.values()),
             headers=("等级", "乡镇", "预警", "说明", "届满时间"),
-            rows=(("红色" if w.level == RED else "黄色", towns[w.town_id].name, w.title,
-                   w.detail, w.due_at) for w in items),
+            rows=(
+                (
+                    "红色" if w.level == RED else "黄色",
+                    towns[w.town_id].name,
+                    w.title,
+                    w.detail,
+                    w.due_at,
+                )
+                for w in items
+            ),
         )
         return xlsx_response(content, "网上预警.xlsx")
-    context = {"items": items, "towns": towns, "now": clock.now(),
-               "reds": sum(w.level == RED for w in items)}
+    context = {
+        "items": items,
+        "towns": towns,
+        "now": clock.now(),
+        "reds": sum(w.level == RED for w in items),
+    }
     template = "dashboard/_warnings.html" if request.htmx else "dashboard/warnings.html"  # type: ignore[attr-defined]
     return render(request, template, context)

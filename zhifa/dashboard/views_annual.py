@@ -28,8 +28,10 @@ def _year(year: int) -> int:
 def _render(request: HttpRequest, *, title: str, report, public: bool, extra: dict) -> HttpResponse:  # type: ignore[no-untyped-def]
     if request.GET.get("export") == "xlsx":
         content = workbook_build(
-            title=title, filters=f"{report.year} 年度",
-            headers=("类别", "项目", "数量/金额"), rows=report.rows(),
+            title=title,
+            filters=f"{report.year} 年度",
+            headers=("类别", "项目", "数量/金额"),
+            rows=report.rows(),
         )
         return xlsx_response(content, f"{title}.xlsx")
     context = {"title": title, "report": report, "public": public, **extra}

@@ -152,34 +152,50 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
     for p in penalty_above_level(town_ids=town_ids)[:LIMIT]:
         out.append(
             Warning(
-                RED, "above_level", p.town_id, f"{p.case.number} 罚款超出所选裁量等级",
+                RED,
+                "above_level",
+                p.town_id,
+                f"{p.case.number} 罚款超出所选裁量等级",
                 f"罚款 {p.amount} 元，超出“{p.get_level_display()}”裁量等级的上限",
-                None, case_url(p.case_id),
+                None,
+                case_url(p.case_id),
             )
         )
     for p in hearing_not_offered(town_ids=town_ids)[:LIMIT]:
         out.append(
             Warning(
-                RED, "hearing", p.town_id, f"{p.case.number} 未告知听证权利",
+                RED,
+                "hearing",
+                p.town_id,
+                f"{p.case.number} 未告知听证权利",
                 f"拟罚款 {p.amount} 元达到听证标准，事先告知未告知听证权利（行政处罚法第六十三条）",
-                None, case_url(p.case_id),
+                None,
+                case_url(p.case_id),
             )
         )
     for a in power_cuts(town_ids=town_ids, now=now)[:LIMIT]:
         out.append(
             Warning(
-                YELLOW, "power_cut", a.town_id, f"{a.case.number} 停止供电协助函",
+                YELLOW,
+                "power_cut",
+                a.town_id,
+                f"{a.case.number} 停止供电协助函",
                 f"致{a.recipient}，{a.premises or ''}（行政强制法第四十三条）",
-                None, case_url(a.case_id),
+                None,
+                case_url(a.case_id),
             )
         )
     for s in seizures_near_expiry(town_ids=town_ids, now=now)[:LIMIT]:
         due = s.deadline.due_at
         out.append(
             Warning(
-                RED if due < now else YELLOW, "seizure", s.town_id,
+                RED if due < now else YELLOW,
+                "seizure",
+                s.town_id,
                 f"{s.case.number} {s.get_kind_display()}期限将满",
-                f"届满 {due.astimezone(TZ):%Y-%m-%d}（行政强制法第二十五条）", due, case_url(s.case_id),
+                f"届满 {due.astimezone(TZ):%Y-%m-%d}（行政强制法第二十五条）",
+                due,
+                case_url(s.case_id),
             )
         )
     far = dt.datetime.max.replace(tzinfo=TZ)
