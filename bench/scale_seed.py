@@ -99,7 +99,7 @@ def main() -> None:
     for n in range(len(towns), args.towns):
         towns.append(
             Town.objects.create(
-                code=f"1409241{n + 1:02d}",
+                code=f"1409249{n + 1:02d}",
                 name=f"压测{n + 1}镇",
                 county_name="繁峙县",
                 agency_name=f"繁峙县压测{n + 1}镇人民政府",
