@@ -45,12 +45,13 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
 
+    from zhifa.cases.models import CaseEvent
     from zhifa.core.clock import TZ
     from zhifa.core.models import Town
     from zhifa.dashboard import breakdowns as bd
     from zhifa.dashboard.cockpit import cockpit_figures
     from zhifa.dashboard.metrics import Period, case_closed_on_time
-    from zhifa.dashboard.sources import Case, CaseEvent, Deadline
+    from zhifa.dashboard.sources import Case, Deadline
     from zhifa.dashboard.warnings import clock_warnings, warnings_list
 
     towns = list(Town.objects.order_by("pk"))

@@ -39,13 +39,25 @@ def _rate(num: int, den: int) -> float | None:
 
 
 def _avg_workdays(rows: Iterable[dict[str, Any]]) -> dict[int, float | None]:
-    """rows: {town_id, d1, d2, n} grouped by the database → average working days per town."""
+    """rows: {town_id, d1, d2, n} grouped by the database → average working days per town.
+
+    Working days between two dates are a difference of running counts over the calendar, built
+    once for the dates seen, so many distinct pairs cost one walk over the calendar."""
+    rows = [r for r in rows if r["d1"] is not None and r["d2"] is not None]
+    if not rows:
+        return {}
+    first = min(r["d1"] for r in rows)
+    last = max(r["d2"] for r in rows)
+    running: dict[dt.date, int] = {}
+    count_so_far, day = 0, first
+    while day <= last:
+        count_so_far += workdays.is_workday(day)
+        running[day] = count_so_far
+        day += dt.timedelta(days=1)
     total: dict[int, int] = defaultdict(int)
     count: dict[int, int] = defaultdict(int)
     for row in rows:
-        if row["d1"] is None or row["d2"] is None:
-            continue
-        days = workdays.workdays_between(row["d1"], row["d2"]).count
+        days = max(0, running[row["d2"]] - running[row["d1"]]) if row["d2"] > row["d1"] else 0
         total[row["town_id"]] += days * row["n"]
         count[row["town_id"]] += row["n"]
     return {t: round(total[t] / count[t], 1) for t in count}
