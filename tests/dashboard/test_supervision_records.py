@@ -116,3 +116,16 @@ def test_an_opinion_on_an_unsupervised_towns_case_is_refused(
     )
     assert "督导乡镇中没有案件编号" in answer.content.decode()
     assert not SupervisionOpinion.objects.exists()
+
+
+def test_a_sheet_cannot_be_scored_without_a_checklist(county, supervisor):
+    from zhifa.core.errors import DomainError
+    from zhifa.dashboard.models import ReviewCriterion
+    from zhifa.dashboard.services import review_score, sample_draw
+
+    sheet = sample_draw(actor=supervisor, town=county["town"], year=2026, size=1).reviews.get()
+    ReviewCriterion.objects.update(active=False)
+    with pytest.raises(DomainError, match="尚未配置案卷评查项目"):
+        review_score(actor=supervisor, review=sheet, scores={}, comments="")
+    sheet.refresh_from_db()
+    assert sheet.total is None

@@ -56,6 +56,11 @@ class Metric:
     model: type | None = None
     rows: Callable[[Period, dt.datetime], Q] | None = None
 
+    @property
+    def has_list(self) -> bool:
+        """For templates (which would call ``rows``): whether a list stands behind the figure."""
+        return self.rows is not None
+
 
 def _late_clock() -> Exists:
     """The case has a clock that was met late, or was still open when the case closed."""

@@ -78,6 +78,8 @@ def review_score(
     """Score a review sheet on the active checklist; the town's leaders are told of the result."""
     _require_supervises(actor, review.town)
     criteria = list(ReviewCriterion.objects.filter(active=True))
+    if not criteria:
+        raise DomainError("尚未配置案卷评查项目，请系统管理员在后台设置")
     clean: dict[str, int] = {}
     for c in criteria:
         value = scores.get(c.code)
