@@ -56,6 +56,13 @@ DEMO_USERS: list[tuple[str, str, list[str], str | None, dict]] = [
         None,
         {"organisation": "繁峙县规划和自然资源综合行政执法队", "supervised": ["main"]},
     ),
+    (
+        "jiandu",
+        "冯督例",
+        ["jiandu"],
+        None,
+        {"organisation": "繁峙县司法局", "supervised": ["main", "second"]},
+    ),
     ("admin", "吴管例", ["admin"], "main", {"is_staff": True}),
     ("dy_duizhang", "郑另例", ["leader"], "second", {}),
 ]

@@ -20,6 +20,8 @@ LEGAL_REVIEWER = "legal_reviewer"
 GRID_MEMBER = "grid_member"
 DEPARTMENT = "department"
 ADMIN = "admin"
+# 县司法局执法监督员: supervises several towns read-only (cockpit, warnings, 案卷评查, opinions).
+SUPERVISOR = "jiandu"
 
 ROLES: dict[str, str] = {
     LEADER: "队长/副队长",
@@ -30,6 +32,7 @@ ROLES: dict[str, str] = {
     GRID_MEMBER: "网格员",
     DEPARTMENT: "县直部门联络员",
     ADMIN: "系统管理员",
+    SUPERVISOR: "县司法局执法监督员",
 }
 # Group names are the Chinese labels, so the Django admin reads naturally.
 GROUP_NAMES = {code: label for code, label in ROLES.items()}

@@ -20,6 +20,7 @@ from zhifa.accounts.roles import (
     LEGAL_REVIEWER,
     OFFICER,
     SQUADRON_LEADER,
+    SUPERVISOR,
     has_role,
 )
 from zhifa.core.audit import chain_verify
@@ -60,9 +61,11 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     - team staff: every case of their town(s);
     - a county department's liaison: cases transferred to, or shared with, their department;
     - a grid member: the cases they reported;
+    - a county supervisor (县司法局执法监督员): every case of the supervised towns, read-only
+      (``can_act`` never lets them carry out a step);
     - anyone else: none."""
     qs = Case.objects.all()
-    if is_staff(user):
+    if is_staff(user) or has_role(user, SUPERVISOR):
         return qs
     if has_role(user, DEPARTMENT) and user.organisation:
         return qs.filter(

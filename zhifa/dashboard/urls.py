@@ -1,9 +1,23 @@
 from django.urls import path
 
-from zhifa.core.views import section_placeholder
+from . import views, views_annual
+from . import views_supervision as sv
 
 app_name = "dashboard"
 
 urlpatterns = [
-    path("", section_placeholder, {"key": "dashboard"}, name="index"),
+    path("", views.index, name="index"),
+    path("county/", views.county, name="county"),
+    path("warnings/", views.warnings, name="warnings"),
+    path("town/<str:code>/", views.town, name="town"),
+    path("town/<str:code>/list/<slug:key>/", views.drill, name="drill"),
+    path("town/<str:code>/annual/<int:year>/", views_annual.annual_town, name="annual"),
+    path("county/annual/<int:year>/", views_annual.annual_county, name="annual_county"),
+    path("reviews/", sv.reviews, name="reviews"),
+    path("reviews/draw/", sv.review_draw, name="review_draw"),
+    path("reviews/<int:pk>/", sv.review, name="review"),
+    path("opinions/", sv.opinions, name="opinions"),
+    path("opinions/new/", sv.opinion_new, name="opinion_new"),
+    path("opinions/<int:pk>/", sv.opinion, name="opinion"),
+    path("public/<str:town_code>/<int:year>/", views_annual.annual_public, name="annual_public"),
 ]

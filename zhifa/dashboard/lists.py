@@ -1,0 +1,128 @@
+"""The rows behind a cockpit figure (drill-down), shown as a page and exported to Excel.
+
+Each list uses the figure's own filter from ``metrics``; the columns are chosen per model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .metrics import DRILLABLE, Metric, Period
+from .sources import Appeal, Case, Deadline, Lead, Penalty
+
+
+@dataclass(frozen=True)
+class Columns:
+    headers: tuple[str, ...]
+    values: Callable[[Any], tuple[Any, ...]]
+    related: tuple[str, ...] = ()
+    order: tuple[str, ...] = ("pk",)
+
+
+COLUMNS: dict[type, Columns] = {
+    Case: Columns(
+        ("案件编号", "案由", "来源", "状态", "登记时间", "立案时间", "结案时间", "地点"),
+        lambda c: (
+            c.number,
+            c.cause,
+            c.get_source_display(),
+            c.get_state_display(),
+            c.registered_at,
+            c.filed_at,
+            c.closed_at,
+            c.address,
+        ),
+        order=("registered_at", "pk"),
+    ),
+    Lead: Columns(
+        (
+            "线索编号",
+            "来源",
+            "来源编号",
+            "状态",
+            "接收时间",
+            "签收时限",
+            "签收时间",
+            "答复时限",
+            "办结时间",
+        ),
+        lambda x: (
+            x.number,
+            x.get_source_display(),
+            x.source_ref,
+            x.get_status_display(),
+            x.received_at,
+            x.dispatch_due,
+            x.signed_at,
+            x.reply_due,
+            x.outcome_at,
+        ),
+        order=("received_at", "pk"),
+    ),
+    Penalty: Columns(
+        (
+            "案件编号",
+            "程序",
+            "罚款金额（元）",
+            "决定日期",
+            "缴款期限",
+            "缴款日期",
+            "已缴罚款（元）",
+            "加处罚款（元）",
+        ),
+        lambda p: (
+            p.case.number,
+            p.get_procedure_display(),
+            p.amount,
+            p.decided_on,
+            p.due_on,
+            p.paid_on,
+            p.paid_amount,
+            p.surcharge,
+        ),
+        related=("case",),
+        order=("decided_on", "pk"),
+    ),
+    Appeal: Columns(
+        ("案件编号", "类型", "复议机关/法院", "申请/起诉日期", "结果", "结果日期"),
+        lambda a: (
+            a.case.number,
+            a.get_kind_display(),
+            a.body,
+            a.filed_on,
+            a.get_outcome_display(),
+            a.decided_on,
+        ),
+        related=("case",),
+        order=("filed_on", "pk"),
+    ),
+    Deadline: Columns(
+        ("事项", "依据", "期限", "单位", "起算时间", "届满时间", "暂定", "状态"),
+        lambda d: (
+            d.purpose,
+            d.article,
+            d.amount,
+            d.get_unit_display(),
+            d.start_at,
+            d.due_at,
+            "是" if d.provisional else "",
+            d.get_status_display(),
+        ),
+        order=("due_at", "pk"),
+    ),
+}
+
+
+def metric_rows(*, metric: Metric, town_id: int, period: Period, now: dt.datetime) -> Any:
+    """The queryset behind ``metric`` for one town, ordered, with what its columns need."""
+    assert metric.model is not None and metric.rows is not None
+    cols = COLUMNS[metric.model]
+    qs = metric.model.all_towns.filter(town_id=town_id).filter(metric.rows(period, now))
+    return qs.select_related(*cols.related).order_by(*cols.order)
+
+
+def drillable(key: str) -> Metric | None:
+    return DRILLABLE.get(key)
