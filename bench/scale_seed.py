@@ -83,11 +83,12 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
 
-    from zhifa.cases.models import Case, CaseEvent, Penalty
+    from zhifa.cases.models import Case, CaseEvent
     from zhifa.catalog.models import PowerItem
     from zhifa.core.models import Deadline, Town
     from zhifa.grid.models import Subject
     from zhifa.intake.models import Lead
+    from zhifa.penalty.models import Penalty
 
     rng = random.Random(2026)
     demo = Town.objects.get(code="140924101")
@@ -257,7 +258,7 @@ def main() -> None:
             "cases_case",
             "cases_caseevent",
             "core_deadline",
-            "cases_penalty",
+            "penalty_penalty",
             "intake_lead",
         ):
             cursor.execute(f"ANALYZE {table}")

@@ -50,9 +50,10 @@ def supervisor(make_user, towns):
 @pytest.fixture
 def county(personas, items, party, handlers, clock) -> dict[str, Any]:
     """The fixture county (see the module docstring)."""
-    from zhifa.cases.models import Case, CaseHandler, Penalty, State
+    from zhifa.cases.models import Case, CaseHandler, State
     from zhifa.core.deadlines import deadline_complete, deadline_open
     from zhifa.intake.models import Lead
+    from zhifa.penalty.models import Penalty
 
     clock.freeze(NOW)
     town, other = personas.town, personas.other_town

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def appeal(county):
-    from zhifa.cases.models import Appeal
+    from zhifa.penalty.models import Appeal
 
     return Appeal.objects.create(
         town=county["town"],

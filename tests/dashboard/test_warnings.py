@@ -56,8 +56,8 @@ def test_a_case_filed_over_80_days_ago_without_a_decision_is_warned(county, cloc
 
 
 def test_a_fine_above_the_hearing_threshold_without_a_hearing_offer_is_red(county):
-    from zhifa.cases.models import Penalty
     from zhifa.dashboard.warnings import warnings_list
+    from zhifa.penalty.models import Penalty
 
     penalty = Penalty.objects.get(case=county["a"])  # 60,000 yuan to an organisation (≥ 50,000)
     Penalty.objects.filter(pk=penalty.pk).update(notice_served_on=dt.date(2026, 9, 29))

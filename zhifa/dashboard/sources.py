@@ -8,21 +8,18 @@ from __future__ import annotations
 
 from zhifa.cases.models import (
     ACTIVE_STATES,
-    Appeal,
-    AssistanceRequest,
     Case,
     CaseHandler,
     CorrectionOrder,
-    EvidenceHold,
     JointOperation,
-    Penalty,
-    Seizure,
     State,
     Transfer,
 )
+from zhifa.coercion.models import AssistanceRequest, EvidenceHold, Seizure
 from zhifa.core.models import Deadline
 from zhifa.inspections.models import Inspection
 from zhifa.intake.models import Lead
+from zhifa.penalty.models import Appeal, Penalty
 
 __all__ = [
     "ACTIVE_STATES",
