@@ -25,13 +25,14 @@ def is_staff(user: Any) -> bool:
     return may(user, STAFF)
 
 
-def _require_staff(user: Any) -> None:
+def require_staff(user: Any) -> None:
+    """Refuse anyone outside the enforcement team (the check the pages declare with guarded)."""
     if not is_staff(user):
         raise Forbidden("行政检查仅限执法队伍人员")
 
 
 def plans_visible(*, user: Any, town: Town) -> QuerySet[Plan]:
-    _require_staff(user)
+    require_staff(user)
     return Plan.objects.filter(town=town).prefetch_related("items").select_related("approved_by")
 
 
@@ -43,7 +44,7 @@ def plan_get_for_user(*, user: Any, town: Town, pk: int) -> Plan:
 
 
 def draw_get_for_user(*, user: Any, town: Town, pk: int) -> Draw:
-    _require_staff(user)
+    require_staff(user)
     draw = Draw.objects.filter(town=town, pk=pk).select_related("plan", "drawn_by").first()
     if draw is None:
         raise NotFound("未找到该次抽取")
@@ -51,7 +52,7 @@ def draw_get_for_user(*, user: Any, town: Town, pk: int) -> Draw:
 
 
 def inspections_visible(*, user: Any, town: Town) -> QuerySet[Inspection]:
-    _require_staff(user)
+    require_staff(user)
     return (
         Inspection.objects.filter(town=town)
         .select_related("subject", "plan", "publish_deadline")
@@ -68,7 +69,7 @@ def inspection_get_for_user(*, user: Any, town: Town, pk: int) -> Inspection:
 
 def officer_queue(*, user: Any, town: Town) -> QuerySet[Inspection]:
     """The signed-in officer's own open inspections, soonest first (the phone's start page)."""
-    _require_staff(user)
+    require_staff(user)
     officer = officer_of(user)
     if officer is None:
         return Inspection.objects.none()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.navigation import guarded
 
 from . import selectors as sel
 from . import services
@@ -38,6 +39,7 @@ def attempt(request: HttpRequest, action: Callable[[], Any]) -> tuple[Any, str]:
         return None, error.message
 
 
+@guarded(sel.require_staff)
 def index(request: HttpRequest) -> HttpResponse:
     town = town_of(request)
     status = request.GET.get("status", "")
