@@ -16,4 +16,3 @@ def test_the_public_power_list_shows_the_limits_but_not_the_internal_notes(clien
     page = client.get(f"/catalog/public/{town.code}/").content.decode()
     assert "限定范围：限于城管职权范围内" in page
     assert "施工单位多为外地企业" not in page
-
