@@ -31,10 +31,11 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from zhifa.cases import board, services
     from zhifa.catalog.models import PowerItem
     from zhifa.core.models import Deadline, Town
     from zhifa.grid.models import Subject
+    from zhifa.penalty import board
+    from zhifa.penalty import services as penalty_services
     from zhifa.team.rules import eligible_handlers
 
     call_command("seed_demo", verbosity=0)
@@ -47,7 +48,7 @@ def main() -> None:
     officers = [h.officer for h in eligible_handlers(town=town, on=today, item=item)[:2]]
     start = time.perf_counter()
     for n in range(N):
-        services.onthespot_decide(
+        penalty_services.onthespot_decide(
             town=town,
             actor=officer,
             officers=officers,

@@ -50,6 +50,8 @@ ZHIFA_APPS = [
     "zhifa.team",
     "zhifa.documents",
     "zhifa.cases",
+    "zhifa.coercion",
+    "zhifa.penalty",
     "zhifa.intake",
     "zhifa.inspections",
     "zhifa.disclosure",

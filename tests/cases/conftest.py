@@ -224,7 +224,8 @@ def chair(make_officer, personas):
 @pytest.fixture
 def proposed_case(new_case, personas, dust_rules, company):
     """S5 up to the proposal: filed 2026-09-08, investigated, 60,000 yuan proposed (较重)."""
-    from zhifa.cases.services import case_file, case_start_investigation, penalty_propose
+    from zhifa.cases.services import case_file, case_start_investigation
+    from zhifa.penalty.services import penalty_propose
 
     case = new_case(
         item_keys=("dust",),
@@ -251,7 +252,7 @@ def proposed_case(new_case, personas, dust_rules, company):
 
 @pytest.fixture
 def notified_case(proposed_case, personas):
-    from zhifa.cases.services import notice_serve
+    from zhifa.penalty.services import notice_serve
 
     notice_serve(case=proposed_case, actor=personas.officer, served_on=dt.date(2026, 9, 29))
     proposed_case.refresh_from_db()
@@ -260,12 +261,12 @@ def notified_case(proposed_case, personas):
 
 def decide(case, personas, *, on=dt.date(2026, 11, 2)):
     """A notified case (S5's dates) decided: statement waived, review passed, discussion held."""
-    from zhifa.cases import services
+    from zhifa.penalty import services as penalty_services
 
-    services.statement_record(
+    penalty_services.statement_record(
         case=case, actor=personas.officer, received_on=dt.date(2026, 10, 9), waived=True
     )
-    services.legal_review_record(
+    penalty_services.legal_review_record(
         case=case,
         actor=personas.legal_reviewer,
         reviewer=personas.legal_reviewer,
@@ -273,11 +274,11 @@ def decide(case, personas, *, on=dt.date(2026, 11, 2)):
         opinion="事实清楚，证据确实充分，程序合法。",
         on=dt.date(2026, 10, 28),
     )
-    services.discussion_record(
+    penalty_services.discussion_record(
         case=case,
         actor=personas.leader,
         on=dt.date(2026, 10, 29),
         members=["甲", "乙", "丙"],
         conclusion="同意拟处罚意见。",
     )
-    return services.decision_make(case=case, actor=personas.officer, on=on)
+    return penalty_services.decision_make(case=case, actor=personas.officer, on=on)

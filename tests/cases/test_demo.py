@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from django.db.models import Count
 
-from zhifa.cases.models import Case, Penalty
+from zhifa.cases.models import Case
 from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.seeding import seed_demo
+from zhifa.penalty.models import Penalty
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,9 @@ import pytest
 from django.utils import timezone
 
 from zhifa.cases import services
-from zhifa.cases.models import Case, CorrectionOrder, Seizure
+from zhifa.cases.models import Case, CorrectionOrder
+from zhifa.coercion import services as coercion_services
+from zhifa.coercion.models import Seizure
 from zhifa.core.errors import DomainError, RuleViolation
 
 from .conftest import ACT_DAY
@@ -121,7 +123,7 @@ def _power_cut(case, personas, **over):
         on=ACT_DAY + dt.timedelta(days=3),
     )
     values.update(over)
-    return services.assistance_request_send(**values)
+    return coercion_services.assistance_request_send(**values)
 
 
 def test_a_power_cut_for_a_dwelling_is_refused(new_case, personas):
@@ -204,7 +206,7 @@ def _seize(case, personas, **over):
         started_on=dt.date(2026, 9, 10),
     )
     values.update(over)
-    return services.seizure_start(**values)
+    return coercion_services.seizure_start(**values)
 
 
 def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, personas):
@@ -215,7 +217,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
     assert timezone.localtime(seizure.deadline.due_at).date() == dt.date(2026, 10, 9)
 
     with pytest.raises(RuleViolation, match="延长期限不得超过三十日"):
-        services.seizure_extend(
+        coercion_services.seizure_extend(
             seizure=seizure,
             actor=personas.officer,
             days=31,
@@ -224,7 +226,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
             on=dt.date(2026, 10, 1),
         )
     with pytest.raises(RuleViolation, match="负责人批准"):
-        services.seizure_extend(
+        coercion_services.seizure_extend(
             seizure=seizure,
             actor=personas.officer,
             days=30,
@@ -232,7 +234,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
             approved_by=personas.officer,
             on=dt.date(2026, 10, 1),
         )
-    seizure = services.seizure_extend(
+    seizure = coercion_services.seizure_extend(
         seizure=seizure,
         actor=personas.officer,
         days=30,
@@ -243,7 +245,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
     # 30 + 30 days end on Sun 2026-11-08; a period ending on a rest day runs to the next working day.
     assert timezone.localtime(seizure.deadline.due_at).date() == dt.date(2026, 11, 9)
     with pytest.raises(RuleViolation, match="只能延长一次"):
-        services.seizure_extend(
+        coercion_services.seizure_extend(
             seizure=seizure,
             actor=personas.officer,
             days=5,
@@ -253,7 +255,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
         )
     with pytest.raises(RuleViolation, match="查封、扣押尚未解除"):
         services.case_close(case=case, actor=personas.officer, outcome="不予立案的处理")
-    services.seizure_release(
+    coercion_services.seizure_release(
         seizure=seizure, actor=personas.officer, reason="违法行为已查清，解除扣押"
     )
     assert Seizure.objects.get(pk=seizure.pk).status == "released"
@@ -262,7 +264,7 @@ def test_a_seizure_runs_30_days_and_extends_once_by_at_most_30(new_case, persona
 def test_a_seizure_cannot_be_extended_after_its_term_ended(new_case, personas):
     seizure = _seize(new_case(), personas)
     with pytest.raises(RuleViolation, match="已届满"):
-        services.seizure_extend(
+        coercion_services.seizure_extend(
             seizure=seizure,
             actor=personas.officer,
             days=10,
@@ -276,7 +278,7 @@ def test_an_evidence_hold_must_be_disposed_of_within_7_working_days_over_nationa
     new_case, personas
 ):
     case = new_case()
-    hold = services.evidence_hold_start(
+    hold = coercion_services.evidence_hold_start(
         case=case,
         actor=personas.officer,
         items=[{"name": "账本", "quantity": "2本"}],
@@ -293,7 +295,7 @@ def test_an_evidence_hold_must_be_disposed_of_within_7_working_days_over_nationa
 def test_an_evidence_hold_without_the_heads_approval_is_refused(new_case, personas):
     case = new_case()
     with pytest.raises(RuleViolation, match="负责人批准"):
-        services.evidence_hold_start(
+        coercion_services.evidence_hold_start(
             case=case,
             actor=personas.officer,
             items=[{"name": "账本"}],

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from zhifa.cases import law
+from zhifa.cases import law as case_law
+from zhifa.coercion import law as coercion_law
 from zhifa.core.errors import RuleViolation
+from zhifa.penalty import law
 
 D = dt.date
 
@@ -72,12 +74,16 @@ def test_on_the_spot_collection_only_up_to_100_yuan_unless_hard_to_collect_later
 
 # 4
 def test_limitation_is_two_years_from_the_act_or_five_with_harm_to_life_or_health():
-    assert law.rule_limitation(act_date=D(2024, 9, 8), discovered_on=D(2026, 9, 8)) == D(2026, 9, 8)
+    assert case_law.rule_limitation(act_date=D(2024, 9, 8), discovered_on=D(2026, 9, 8)) == D(
+        2026, 9, 8
+    )
     with refused("已超过2年", "第三十六条"):
-        law.rule_limitation(act_date=D(2024, 9, 7), discovered_on=D(2026, 9, 8))
-    law.rule_limitation(act_date=D(2022, 1, 1), discovered_on=D(2026, 9, 8), serious_harm=True)
+        case_law.rule_limitation(act_date=D(2024, 9, 7), discovered_on=D(2026, 9, 8))
+    case_law.rule_limitation(act_date=D(2022, 1, 1), discovered_on=D(2026, 9, 8), serious_harm=True)
     with refused("已超过5年", "第三十六条"):
-        law.rule_limitation(act_date=D(2021, 9, 7), discovered_on=D(2026, 9, 8), serious_harm=True)
+        case_law.rule_limitation(
+            act_date=D(2021, 9, 7), discovered_on=D(2026, 9, 8), serious_harm=True
+        )
 
 
 # 5
@@ -297,18 +303,18 @@ def test_payment_is_due_15_days_after_service_and_the_surcharge_is_capped_at_the
 
 # 12
 def test_a_seizure_lasts_at_most_30_days_with_one_extension():
-    assert law.rule_seizure_term(days=30) == 30
+    assert coercion_law.rule_seizure_term(days=30) == 30
     with refused("不得超过三十日", "第二十五条"):
-        law.rule_seizure_term(days=31)
+        coercion_law.rule_seizure_term(days=31)
     with refused("只能延长一次", "第二十五条"):
-        law.rule_seizure_term(days=10, extension=True, extended_before=True)
+        coercion_law.rule_seizure_term(days=10, extension=True, extended_before=True)
 
 
 # 13
 def test_no_power_cut_for_residents_daily_life():
-    law.rule_no_residential_cutoff(premises_use="business")
+    coercion_law.rule_no_residential_cutoff(premises_use="business")
     with refused("居民生活", "第四十三条"):
-        law.rule_no_residential_cutoff(premises_use="dwelling")
+        coercion_law.rule_no_residential_cutoff(premises_use="dwelling")
 
 
 # 14

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zhifa.cases.models import Case, Penalty
+from zhifa.cases.models import Case
+from zhifa.penalty.models import Penalty
 
 from .conftest import decide
 
@@ -120,8 +121,8 @@ def test_a_partys_window_that_closed_is_shown_as_elapsed_not_overdue_and_the_swe
 ):
     from django.utils import timezone
 
-    from zhifa.cases.board import board_rows, board_summary
     from zhifa.core.deadlines import deadline_sweep, deadlines_for_subject
+    from zhifa.penalty.board import board_rows, board_summary
 
     during = timezone.make_aware(dt.datetime(2026, 10, 9, 9))
     after = timezone.make_aware(dt.datetime(2026, 10, 13, 9))

@@ -10,10 +10,12 @@ import pytest
 from django.utils import timezone
 
 from zhifa.cases import services
-from zhifa.cases.models import Case, CaseEvent, Penalty
+from zhifa.cases.models import Case, CaseEvent
 from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
+from zhifa.penalty import services as penalty_services
+from zhifa.penalty.models import Penalty
 
 from .conftest import decide
 
@@ -29,7 +31,7 @@ def test_legal_review_inside_the_hearing_window_is_refused_and_changes_nothing(
 ):
     before = _events(notified_case)
     with pytest.raises(RuleViolation, match="听证申请期限") as info:
-        services.legal_review_record(
+        penalty_services.legal_review_record(
             case=notified_case,
             actor=personas.legal_reviewer,
             reviewer=personas.legal_reviewer,
@@ -45,7 +47,7 @@ def test_legal_review_inside_the_hearing_window_is_refused_and_changes_nothing(
 
 def test_a_reviewer_without_the_legal_reviewer_role_is_refused(notified_case, personas):
     with pytest.raises(RuleViolation, match="法制审核人员"):
-        services.legal_review_record(
+        penalty_services.legal_review_record(
             case=notified_case,
             actor=personas.officer,
             reviewer=personas.officer,
@@ -57,7 +59,7 @@ def test_a_reviewer_without_the_legal_reviewer_role_is_refused(notified_case, pe
 
 def test_a_decided_case_cannot_be_closed_before_the_fine_is_paid(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
     with pytest.raises(RuleViolation, match="罚款尚未缴清") as info:
@@ -68,21 +70,21 @@ def test_a_decided_case_cannot_be_closed_before_the_fine_is_paid(notified_case, 
 
 def test_a_reconsideration_pauses_the_surcharge_while_pending(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
-    appeal = services.appeal_file(
+    appeal = penalty_services.appeal_file(
         case=notified_case,
         actor=personas.officer,
         kind="reconsideration",
         body="繁峙县人民政府",
         filed_on=D(2026, 11, 20),
     )
-    services.appeal_decide(
+    penalty_services.appeal_decide(
         appeal=appeal, actor=personas.officer, outcome="upheld", decided_on=D(2026, 11, 29)
     )
     # due 11-18; paid 11-30 = 12 days late, of which 11-20…11-29 (10 days) were paused → 2 days
-    p = services.payment_record(
+    p = penalty_services.payment_record(
         case=notified_case, actor=personas.officer, paid_on=D(2026, 11, 30), amount=Decimal(63600)
     )
     assert p.surcharge == Decimal("3600.00")
@@ -91,17 +93,17 @@ def test_a_reconsideration_pauses_the_surcharge_while_pending(notified_case, per
 
 def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_disclose(
+    penalty_services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 5), place="繁峙县人民政府网站"
     )
-    appeal = services.appeal_file(
+    appeal = penalty_services.appeal_file(
         case=notified_case,
         actor=personas.officer,
         kind="lawsuit",
         body="繁峙县人民法院",
         filed_on=D(2026, 11, 10),
     )
-    services.appeal_decide(
+    penalty_services.appeal_decide(
         appeal=appeal, actor=personas.officer, outcome="revoked", decided_on=D(2027, 3, 1)
     )
     assert Penalty.objects.get(case=notified_case).status == "revoked"
@@ -110,7 +112,7 @@ def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_ca
     assert clock.due_at.date() == D(2027, 3, 4)
 
     # taken down within the 3 working days; a revoked decision is never published again
-    p = services.decision_disclosure_withdraw(
+    p = penalty_services.decision_disclosure_withdraw(
         case=notified_case,
         actor=personas.officer,
         on=D(2027, 3, 3),
@@ -121,7 +123,7 @@ def test_a_revoked_decision_opens_the_3_working_day_withdrawal_clock(notified_ca
     assert clock.status == "done"
     before = _events(notified_case)
     with pytest.raises(RuleViolation, match="不得公开"):
-        services.decision_disclose(
+        penalty_services.decision_disclose(
             case=notified_case, actor=personas.officer, on=D(2027, 3, 5), place="繁峙县人民政府网站"
         )
     assert _events(notified_case) == before
@@ -137,17 +139,17 @@ def test_a_decision_is_disclosed_once_within_7_working_days_completing_its_clock
 
     before = _events(notified_case)
     with pytest.raises(DomainError, match="公示载体"):
-        services.decision_disclose(
+        penalty_services.decision_disclose(
             case=notified_case, actor=personas.officer, on=D(2026, 11, 10), place=" "
         )
     with pytest.raises(DomainError, match="不能早于决定日期"):
-        services.decision_disclose(
+        penalty_services.decision_disclose(
             case=notified_case, actor=personas.officer, on=D(2026, 11, 1), place="镇政务公开栏"
         )
     assert _events(notified_case) == before
     assert Penalty.objects.get(case=notified_case).disclosed_on is None
 
-    p = services.decision_disclose(
+    p = penalty_services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 10), place="繁峙县人民政府网站"
     )
     assert (p.disclosed_on, p.disclosure_place) == (D(2026, 11, 10), "繁峙县人民政府网站")
@@ -156,14 +158,14 @@ def test_a_decision_is_disclosed_once_within_7_working_days_completing_its_clock
     event = CaseEvent.objects.filter(case=notified_case).last()
     assert event.event_type == "disclosed" and "超过" not in event.summary
     with pytest.raises(DomainError, match="已于2026年11月10日公示"):
-        services.decision_disclose(
+        penalty_services.decision_disclose(
             case=notified_case, actor=personas.officer, on=D(2026, 11, 12), place="镇政务公开栏"
         )
 
 
 def test_a_late_disclosure_is_recorded_as_late(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_disclose(
+    penalty_services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 13), place="镇政务公开栏"
     )
     event = CaseEvent.objects.filter(case=notified_case).last()
@@ -172,20 +174,20 @@ def test_a_late_disclosure_is_recorded_as_late(notified_case, personas):
 
 def test_a_decision_revoked_before_publication_is_never_published(notified_case, personas):
     decide(notified_case, personas)
-    appeal = services.appeal_file(
+    appeal = penalty_services.appeal_file(
         case=notified_case,
         actor=personas.officer,
         kind="reconsideration",
         body="繁峙县人民政府",
         filed_on=D(2026, 11, 3),
     )
-    services.appeal_decide(
+    penalty_services.appeal_decide(
         appeal=appeal, actor=personas.officer, outcome="revoked", decided_on=D(2026, 11, 6)
     )
     assert Deadline.objects.get(kind="disclosure").status == "cancelled"
     assert not Deadline.objects.filter(kind="disclosure_withdraw").exists()
     with pytest.raises(DomainError, match="没有处于公示中"):
-        services.decision_disclosure_withdraw(
+        penalty_services.decision_disclosure_withdraw(
             case=notified_case, actor=personas.officer, on=D(2026, 11, 9), reason="决定已被撤销"
         )
 
@@ -194,7 +196,7 @@ def test_public_notice_service_takes_effect_after_30_days_and_payment_counts_fro
     notified_case, personas
 ):
     decide(notified_case, personas)
-    p = services.decision_serve(
+    p = penalty_services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 5), method="public"
     )
     # 12-05 is a Saturday: the period ends on the next working day
@@ -204,7 +206,7 @@ def test_public_notice_service_takes_effect_after_30_days_and_payment_counts_fro
 def test_left_service_without_a_witness_or_recording_is_refused(notified_case, personas):
     decide(notified_case, personas)
     with pytest.raises(RuleViolation, match="见证人"):
-        services.decision_serve(
+        penalty_services.decision_serve(
             case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="left"
         )
     assert Case.objects.get(pk=notified_case.pk).state == "decided"
@@ -212,24 +214,26 @@ def test_left_service_without_a_witness_or_recording_is_refused(notified_case, p
 
 def test_court_enforcement_follows_the_reminder_and_the_appeal_periods(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
     with pytest.raises(DomainError, match="届满后方可催告"):
-        services.reminder_serve(
+        penalty_services.reminder_serve(
             case=notified_case, actor=personas.officer, served_on=D(2026, 11, 18)
         )
-    services.reminder_serve(case=notified_case, actor=personas.officer, served_on=D(2026, 12, 14))
+    penalty_services.reminder_serve(
+        case=notified_case, actor=personas.officer, served_on=D(2026, 12, 14)
+    )
     assert Case.objects.get(pk=notified_case.pk).state == "executing"
     with pytest.raises(RuleViolation, match="复议、诉讼期限"):
-        services.enforcement_apply(
+        penalty_services.enforcement_apply(
             case=notified_case,
             actor=personas.officer,
             applied_on=D(2027, 1, 5),
             court="繁峙县人民法院",
             head=personas.leader,
         )
-    p = services.enforcement_apply(
+    p = penalty_services.enforcement_apply(
         case=notified_case,
         actor=personas.officer,
         applied_on=D(2027, 5, 10),
@@ -237,31 +241,33 @@ def test_court_enforcement_follows_the_reminder_and_the_appeal_periods(notified_
         head=personas.leader,
     )
     assert p.enforcement_doc.number.startswith("繁砂综执执申")
-    closed = services.penalty_close(case=notified_case, actor=personas.officer, on=D(2027, 5, 11))
+    closed = penalty_services.penalty_close(
+        case=notified_case, actor=personas.officer, on=D(2027, 5, 11)
+    )
     assert closed.state == "closed" and "强制执行" in closed.outcome
 
 
 def test_a_deferral_needs_the_heads_approval(notified_case, personas):
     decide(notified_case, personas)
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
     )
     with pytest.raises(RuleViolation, match="负责人批准"):
-        services.payment_defer(
+        penalty_services.payment_defer(
             case=notified_case,
             actor=personas.officer,
             deferred_to=D(2027, 1, 31),
             approved_by=personas.officer,
             reason="经营困难申请延期",
         )
-    p = services.payment_defer(
+    p = penalty_services.payment_defer(
         case=notified_case,
         actor=personas.officer,
         deferred_to=D(2027, 1, 31),
         approved_by=personas.leader,
         reason="经营困难申请延期",
     )
-    paid = services.payment_record(
+    paid = penalty_services.payment_record(
         case=notified_case, actor=personas.officer, paid_on=D(2027, 1, 30), amount=Decimal(60000)
     )
     assert p.deferred_to == D(2027, 1, 31) and paid.surcharge == 0
@@ -287,7 +293,7 @@ def test_a_proposal_outside_the_chosen_discretion_level_is_refused_and_changes_n
     )
     services.case_start_investigation(case=case, actor=personas.officer, on=D(2026, 9, 8))
     with pytest.raises(RuleViolation, match="一般"):
-        services.penalty_propose(
+        penalty_services.penalty_propose(
             case=case,
             actor=personas.officer,
             proposal="penalty",
@@ -314,7 +320,7 @@ def _no_penalty_proposed(new_case, personas):
         case=case, actor=personas.officer, approved_by=personas.leader, on=D(2026, 9, 8)
     )
     services.case_start_investigation(case=case, actor=personas.officer, on=D(2026, 9, 8))
-    services.penalty_propose(
+    penalty_services.penalty_propose(
         case=case,
         actor=personas.officer,
         proposal="no_penalty",
@@ -329,7 +335,7 @@ def _no_penalty_proposed(new_case, personas):
 def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas, stall):
     case = _no_penalty_proposed(new_case, personas)
     with pytest.raises(RuleViolation, match="进行教育"):
-        services.no_penalty_decide(
+        penalty_services.no_penalty_decide(
             case=case,
             actor=personas.officer,
             on=D(2026, 9, 10),
@@ -338,7 +344,7 @@ def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas,
             education_form="",
         )
     assert Case.objects.get(pk=case.pk).state == "proposed"
-    services.no_penalty_decide(
+    penalty_services.no_penalty_decide(
         case=case,
         actor=personas.officer,
         on=D(2026, 9, 10),
@@ -346,7 +352,7 @@ def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas,
         education_on=D(2026, 9, 10),
         education_form="当面批评教育",
     )
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=case,
         actor=personas.officer,
         served_on=D(2026, 9, 10),
@@ -354,7 +360,7 @@ def test_no_penalty_is_decided_only_with_an_education_record(new_case, personas,
         party_present=True,
     )
     assert (
-        services.penalty_close(case=case, actor=personas.officer, on=D(2026, 9, 11)).state
+        penalty_services.penalty_close(case=case, actor=personas.officer, on=D(2026, 9, 11)).state
         == "closed"
     )
 
@@ -380,9 +386,9 @@ def test_on_the_spot_collection_of_150_yuan_is_refused_unless_hard_to_collect(
         receipt_no="晋财罚示例0000999",
     )
     with pytest.raises(RuleViolation, match="一百元以下") as info:
-        services.onthespot_decide(**values)
+        penalty_services.onthespot_decide(**values)
     assert "第六十八条" in str(info.value) and Case.objects.count() == 0
-    case = services.onthespot_decide(**{**values, "hard_to_collect": True})
+    case = penalty_services.onthespot_decide(**{**values, "hard_to_collect": True})
     assert case.state == "executing"
 
 
@@ -402,10 +408,10 @@ def test_a_late_decision_needs_a_configured_extension_and_the_heads_approval(
 ):
     on = D(2026, 12, 20)  # 103 days after filing on 2026-09-08
     with pytest.raises(RuleViolation, match="没有可适用的延长"):
-        services.statement_record(
+        penalty_services.statement_record(
             case=notified_case, actor=personas.officer, received_on=D(2026, 10, 9), waived=True
         )
-        services.legal_review_record(
+        penalty_services.legal_review_record(
             case=notified_case,
             actor=personas.legal_reviewer,
             reviewer=personas.legal_reviewer,
@@ -413,14 +419,14 @@ def test_a_late_decision_needs_a_configured_extension_and_the_heads_approval(
             opinion="事实清楚，程序合法。",
             on=D(2026, 10, 28),
         )
-        services.discussion_record(
+        penalty_services.discussion_record(
             case=notified_case,
             actor=personas.leader,
             on=D(2026, 10, 29),
             members=["甲", "乙", "丙"],
             conclusion="同意拟处罚意见。",
         )
-        services.decision_make(
+        penalty_services.decision_make(
             case=notified_case,
             actor=personas.officer,
             on=on,
@@ -429,14 +435,14 @@ def test_a_late_decision_needs_a_configured_extension_and_the_heads_approval(
         )
     settings.ZHIFA_DECISION_EXTENSION_DAYS = 30
     with pytest.raises(RuleViolation, match="负责人批准"):
-        services.decision_make(
+        penalty_services.decision_make(
             case=notified_case,
             actor=personas.officer,
             on=on,
             extension_days=30,
             extension_approved_by=personas.officer,
         )
-    p = services.decision_make(
+    p = penalty_services.decision_make(
         case=notified_case,
         actor=personas.officer,
         on=on,
@@ -464,7 +470,7 @@ def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
     try:
         with django_capture_on_commit_callbacks(execute=True):
             decide(notified_case, personas)
-        appeal = services.appeal_file(
+        appeal = penalty_services.appeal_file(
             case=notified_case,
             actor=personas.officer,
             kind="lawsuit",
@@ -472,7 +478,7 @@ def test_a_decision_and_its_revocation_are_signalled_for_disclosure(
             filed_on=D(2026, 11, 10),
         )
         with django_capture_on_commit_callbacks(execute=True):
-            services.appeal_decide(
+            penalty_services.appeal_decide(
                 appeal=appeal, actor=personas.officer, outcome="revoked", decided_on=D(2027, 3, 1)
             )
     finally:
@@ -485,21 +491,21 @@ def test_closing_settles_the_cases_clocks_but_the_disclosure_clock_outlives_it(
     notified_case, personas
 ):
     decide(notified_case, personas)
-    services.decision_serve(
+    penalty_services.decision_serve(
         case=notified_case,
         actor=personas.officer,
         served_on=D(2026, 11, 3),
         method="direct",
         place="公司办公室",
     )
-    services.payment_record(
+    penalty_services.payment_record(
         case=notified_case, actor=personas.officer, paid_on=D(2026, 11, 4), amount=Decimal(60000)
     )
-    services.penalty_close(case=notified_case, actor=personas.officer, on=D(2026, 11, 5))
+    penalty_services.penalty_close(case=notified_case, actor=personas.officer, on=D(2026, 11, 5))
     clocks = deadlines_for_subject(notified_case)
     assert list(clocks.filter(status="open").values_list("kind", flat=True)) == ["disclosure"]
     assert clocks.get(kind="decision_90").status == "done"
-    services.decision_disclose(
+    penalty_services.decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 6), place="镇政务公开栏"
     )
     assert not clocks.filter(status="open").exists()
@@ -507,7 +513,7 @@ def test_closing_settles_the_cases_clocks_but_the_disclosure_clock_outlives_it(
 
 def test_a_no_penalty_decision_ends_the_90_day_window(new_case, personas):
     case = _no_penalty_proposed(new_case, personas)
-    services.no_penalty_decide(
+    penalty_services.no_penalty_decide(
         case=case,
         actor=personas.officer,
         on=D(2026, 9, 10),
@@ -518,3 +524,32 @@ def test_a_no_penalty_decision_ends_the_90_day_window(new_case, personas):
     clocks = deadlines_for_subject(case)
     assert clocks.get(kind="decision_90").status == "done"
     assert not clocks.filter(kind="disclosure").exists()
+
+
+def test_an_appeal_decided_before_the_due_date_does_not_pause_the_surcharge(
+    notified_case, personas
+):
+    # 行政处罚法第七十三条: only days after the due date while the appeal is pending pause it
+    decide(notified_case, personas)
+    penalty_services.decision_serve(
+        case=notified_case, actor=personas.officer, served_on=D(2026, 11, 3), method="direct"
+    )
+    appeal = penalty_services.appeal_file(
+        case=notified_case,
+        actor=personas.officer,
+        kind="reconsideration",
+        body="繁峙县人民政府",
+        filed_on=D(2026, 11, 4),
+    )
+    penalty_services.appeal_decide(
+        appeal=appeal, actor=personas.officer, outcome="upheld", decided_on=D(2026, 11, 10)
+    )
+    # due 11-18; paid 11-30 = 12 days late, none of them inside the appeal → 3% × 12 × 60,000
+    with pytest.raises(DomainError, match="合计81,600元"):
+        penalty_services.payment_record(
+            case=notified_case, actor=personas.officer, paid_on=D(2026, 11, 30), amount=63600
+        )
+    p = penalty_services.payment_record(
+        case=notified_case, actor=personas.officer, paid_on=D(2026, 11, 30), amount=81600
+    )
+    assert p.surcharge == Decimal("21600.00")

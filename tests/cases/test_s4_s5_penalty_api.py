@@ -3,9 +3,10 @@ procedure from filing to closure with the National Day hearing window and the su
 
 from __future__ import annotations
 
-from zhifa.cases.models import Case, CaseEvent, Penalty
+from zhifa.cases.models import Case, CaseEvent
 from zhifa.core.models import Deadline
 from zhifa.documents.models import Document
+from zhifa.penalty.models import Penalty
 
 
 def _post(api, url, data):

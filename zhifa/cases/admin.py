@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Appeal, Case, CaseEvent, Penalty
+from .models import Case, CaseEvent
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -27,16 +27,3 @@ class CaseAdmin(ReadOnly):
 class CaseEventAdmin(ReadOnly):
     list_display = ["case", "seq", "event_type", "summary", "actor_name", "created_at"]
     list_filter = ["event_type"]
-
-
-@admin.register(Penalty)
-class PenaltyAdmin(ReadOnly):
-    list_display = ["case", "procedure", "outcome", "status", "amount", "decided_on", "paid_on"]
-    list_filter = ["procedure", "outcome", "status"]
-    search_fields = ["case__number", "case__cause"]
-
-
-@admin.register(Appeal)
-class AppealAdmin(ReadOnly):
-    list_display = ["case", "kind", "body", "filed_on", "outcome", "decided_on"]
-    list_filter = ["kind", "outcome"]

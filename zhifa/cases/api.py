@@ -8,79 +8,32 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhifa.catalog.models import Department, PowerItem
-from zhifa.core.errors import DomainError, Forbidden, NotFound
-from zhifa.grid.models import Subject
-from zhifa.team.models import Officer
+from zhifa.core.errors import DomainError, Forbidden
 
+from . import access, services
 from . import selectors as sel
-from . import services
 from .models import (
-    AssistanceRequest,
-    Case,
     CorrectionOrder,
     Evidence,
-    EvidenceHold,
-    Seizure,
     Transfer,
 )
-from .presenters import case_detail, case_row
+from .presenters import case_detail, case_row, measure_data
 
 router = Router(tags=["案件"])
 
 
-def _actor(request: Any) -> Any:
-    if not sel.can_act(request.user):
-        raise Forbidden("该操作仅限执法队员、中队长或队长")
-    if getattr(request, "town", None) is None:
-        raise Forbidden("请先选择所在乡镇")
-    return request.user
-
-
-def _case(request: Any, case_id: int) -> Case:
-    return sel.case_get_for_user(request.user, case_id)
-
-
-def _officers(request: Any, ids: list[int] | None) -> list[Officer] | None:
-    if not ids:
-        return None
-    found = list(Officer.objects.filter(pk__in=ids, town=request.town).select_related("user"))
-    if len(found) != len(set(ids)):
-        raise DomainError("所选执法人员不存在或不属于本镇", code="bad_officer")
-    return found
-
-
-def _subject(request: Any, pk: int | None) -> Subject | None:
-    if not pk:
-        return None
-    found = Subject.objects.filter(pk=pk, town=request.town).first()
-    if found is None:
-        raise DomainError("当事人不存在或不属于本镇", code="bad_subject")
-    return found
-
-
-def _approver(request: Any, pk: int | None) -> Any:
-    """The approving head: the given user of this town, or the caller when none is given."""
-    if not pk:
-        return request.user
-    user = get_user_model().objects.filter(pk=pk, town=request.town).first()
-    if user is None:
-        raise DomainError("批准人不存在或不属于本镇", code="bad_approver")
-    return user
-
-
-def _owned(model: Any, request: Any, pk: int) -> Any:
-    obj = model.objects.filter(pk=pk).select_related("case").first()
-    if obj is None:
-        raise NotFound("未找到该记录")
-    sel.case_get_for_user(request.user, obj.case_id)
-    return obj
+_actor = access.api_actor
+_case = access.api_case
+_officers = access.api_officers
+_subject = access.api_subject
+_approver = access.api_approver
+_owned = access.api_owned
 
 
 # --- list, detail, register ----------------------------------------------------------------------
@@ -126,6 +79,7 @@ class RegisterIn(Schema):
     handler_ids: list[int] = []
     discovered_on: dt.date | None = None
     act_date: dt.date | None = None
+    serious_harm: bool = False
     lat: float | None = None
     lng: float | None = None
     source_ref: str = ""
@@ -151,6 +105,7 @@ def case_register(request: Any, payload: RegisterIn) -> Status:
         parties=parties,
         discovered_on=payload.discovered_on,
         act_date=payload.act_date,
+        serious_harm=payload.serious_harm,
         lat=payload.lat,
         lng=payload.lng,
         source_ref=payload.source_ref,
@@ -200,6 +155,8 @@ class ApprovalIn(Schema):
     approver_id: int | None = None
     opinion: str = ""
     on: dt.date | None = None
+    # 行政处罚法第三十六条 (filing only): null keeps what was recorded at registration
+    serious_harm: bool | None = None
 
 
 @router.post("/{int:case_id}/file", summary="立案（负责人批准）")
@@ -210,6 +167,7 @@ def case_file(request: Any, case_id: int, payload: ApprovalIn) -> dict[str, Any]
         approved_by=_approver(request, payload.approver_id),
         opinion=payload.opinion,
         on=payload.on,
+        serious_harm=payload.serious_harm,
     )
     return case_detail(case)
 
@@ -408,23 +366,7 @@ class OrderIn(Schema):
     major_hazard: bool = False
 
 
-def _measure_out(obj: Any) -> dict[str, Any]:
-    d = obj.deadline
-    return {
-        "id": obj.pk,
-        "status": getattr(obj, "status", ""),
-        "document": {"id": obj.document.pk, "number": obj.document.number}
-        if obj.document
-        else None,
-        "deadline": {
-            "due_at": d.due_at,
-            "provisional": d.provisional,
-            "status": d.status,
-            "article": d.article,
-        }
-        if d
-        else None,
-    }
+_measure_out = measure_data
 
 
 @router.post(
@@ -466,164 +408,14 @@ def order_reinspect(request: Any, order_id: int, payload: ReinspectIn) -> dict[s
     return _measure_out(order)
 
 
+# --- transfers and joint operations --------------------------------------------------------------------
+
+
 class ItemRowIn(Schema):
     name: str
     spec: str = ""
     quantity: str = ""
     note: str = ""
-
-
-class HoldIn(Schema):
-    items: list[ItemRowIn]
-    place: str
-    approver_id: int | None = None
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    started_at: dt.datetime | None = None
-
-
-@router.post(
-    "/{int:case_id}/holds", response={201: dict}, summary="先行登记保存（7 个工作日内处理）"
-)
-def hold_start(request: Any, case_id: int, payload: HoldIn) -> Status:
-    hold = services.evidence_hold_start(
-        case=_case(request, case_id),
-        actor=_actor(request),
-        items=[i.dict() for i in payload.items],
-        place=payload.place,
-        approved_by=_approver(request, payload.approver_id),
-        officers=_officers(request, payload.officer_ids),
-        party=_subject(request, payload.party_id),
-        started_at=payload.started_at,
-    )
-    return Status(201, _measure_out(hold))
-
-
-class DisposeIn(Schema):
-    disposal: str
-
-
-@router.post("/holds/{int:hold_id}/dispose", summary="先行登记保存物品处理决定")
-def hold_dispose(request: Any, hold_id: int, payload: DisposeIn) -> dict[str, Any]:
-    hold = services.evidence_hold_dispose(
-        hold=_owned(EvidenceHold, request, hold_id),
-        actor=_actor(request),
-        disposal=payload.disposal,
-    )
-    return _measure_out(hold)
-
-
-class SeizureIn(Schema):
-    kind: str
-    facts: str
-    basis: str
-    items: list[ItemRowIn]
-    custody: str
-    days: int = 30
-    approver_id: int | None = None
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    started_on: dt.date | None = None
-
-
-@router.post("/{int:case_id}/seizures", response={201: dict}, summary="查封、扣押（≤30 日）")
-def seizure_start(request: Any, case_id: int, payload: SeizureIn) -> Status:
-    seizure = services.seizure_start(
-        case=_case(request, case_id),
-        actor=_actor(request),
-        kind=payload.kind,
-        facts=payload.facts,
-        basis=payload.basis,
-        items=[i.dict() for i in payload.items],
-        custody=payload.custody,
-        days=payload.days,
-        approved_by=_approver(request, payload.approver_id),
-        officers=_officers(request, payload.officer_ids),
-        party=_subject(request, payload.party_id),
-        started_on=payload.started_on,
-    )
-    return Status(201, _measure_out(seizure))
-
-
-class ExtendIn(Schema):
-    days: int
-    reason: str
-    approver_id: int | None = None
-
-
-@router.post("/seizures/{int:seizure_id}/extend", summary="延长查封、扣押（一次，≤30 日）")
-def seizure_extend(request: Any, seizure_id: int, payload: ExtendIn) -> dict[str, Any]:
-    seizure = services.seizure_extend(
-        seizure=_owned(Seizure, request, seizure_id),
-        actor=_actor(request),
-        days=payload.days,
-        reason=payload.reason,
-        approved_by=_approver(request, payload.approver_id),
-    )
-    return _measure_out(seizure)
-
-
-class ReleaseIn(Schema):
-    reason: str
-
-
-@router.post("/seizures/{int:seizure_id}/release", summary="解除查封、扣押")
-def seizure_release(request: Any, seizure_id: int, payload: ReleaseIn) -> dict[str, Any]:
-    seizure = services.seizure_release(
-        seizure=_owned(Seizure, request, seizure_id), actor=_actor(request), reason=payload.reason
-    )
-    return _measure_out(seizure)
-
-
-class AssistanceIn(Schema):
-    kind: str = "general"
-    recipient: str
-    matter: str
-    request: str
-    basis: str = ""
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    premises_use: str = ""
-    premises: str = ""
-    hazard: str = ""
-    stop_order_id: int | None = None
-    approver_id: int | None = None
-    notice_served_at: dt.datetime | None = None
-    cut_at: dt.datetime | None = None
-    emergency: bool = False
-
-
-@router.post("/{int:case_id}/assistance", response={201: dict}, summary="协助函（含停止供电）")
-def assistance_send(request: Any, case_id: int, payload: AssistanceIn) -> Status:
-    case = _case(request, case_id)
-    stop_order = None
-    if payload.stop_order_id:
-        stop_order = CorrectionOrder.objects.filter(pk=payload.stop_order_id, case=case).first()
-    letter = services.assistance_request_send(
-        case=case,
-        actor=_actor(request),
-        kind=payload.kind,
-        recipient=payload.recipient,
-        matter=payload.matter,
-        request=payload.request,
-        basis=payload.basis,
-        officers=_officers(request, payload.officer_ids),
-        party=_subject(request, payload.party_id),
-        premises_use=payload.premises_use,
-        premises=payload.premises,
-        hazard=payload.hazard,
-        stop_order=stop_order,
-        approved_by=_approver(request, payload.approver_id)
-        if payload.kind == AssistanceRequest.Kind.POWER_CUT
-        else None,
-        notice_served_at=payload.notice_served_at,
-        cut_at=payload.cut_at,
-        emergency=payload.emergency,
-    )
-    return Status(201, _measure_out(letter))
-
-
-# --- transfers and joint operations --------------------------------------------------------------------
 
 
 class TransferIn(Schema):
@@ -740,6 +532,3 @@ def my_work(request: Any) -> dict[str, Any]:
         "overdue": [dl(d) for d in work.overdue],
         "now": timezone.now(),
     }
-
-
-from . import api_penalty  # noqa: E402, F401  (registers the penalty procedure on this router)

@@ -19,12 +19,9 @@ from zhifa.team.models import Officer
 
 from . import services
 from .models import (
-    AssistanceRequest,
     Case,
     CorrectionOrder,
-    EvidenceHold,
     Record,
-    Seizure,
     Transfer,
 )
 
@@ -33,7 +30,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-def _lines(value: str) -> list[dict[str, str]]:
+def item_lines(value: str) -> list[dict[str, str]]:
     """“名称 数量 备注” one a line → item rows."""
     rows = []
     for line in (value or "").splitlines():
@@ -248,6 +245,14 @@ class FileStep(TownForm):
         label="批准人（负责人）", queryset=get_user_model().objects.none()
     )
     opinion = forms.CharField(label="承办人意见", required=False, widget=TEXT)
+    serious_harm = forms.BooleanField(
+        label="涉及公民生命健康安全、金融安全且有危害后果（追责期限五年）", required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.case is not None:
+            self.fields["serious_harm"].initial = self.case.serious_harm
 
     def perform(self, *, actor: Any) -> Any:
         return services.case_file(
@@ -255,6 +260,7 @@ class FileStep(TownForm):
             actor=actor,
             approved_by=self.cleaned_data["approver"],
             opinion=self.cleaned_data["opinion"],
+            serious_harm=self.cleaned_data["serious_harm"],
         )
 
 
@@ -364,143 +370,6 @@ class ReinspectStep(TownForm):
         )
 
 
-class HoldStep(TownForm):
-    label = "先行登记保存"
-    items = forms.CharField(label="物品清单（每行：名称 数量 备注）", widget=TEXT)
-    place = forms.CharField(label="保存地点", initial="执法队物品保管室")
-    approver = forms.ModelChoiceField(
-        label="批准人（负责人）", queryset=get_user_model().objects.none()
-    )
-
-    def perform(self, *, actor: Any) -> Any:
-        d = self.cleaned_data
-        return services.evidence_hold_start(
-            case=self.case,
-            actor=actor,
-            items=_lines(d["items"]),
-            place=d["place"],
-            approved_by=d["approver"],
-        )
-
-
-class DisposeStep(TownForm):
-    label = "保存物品处理决定"
-    hold = forms.ModelChoiceField(label="先行登记保存", queryset=EvidenceHold.objects.none())
-    disposal = forms.CharField(label="处理决定", widget=TEXT)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["hold"].queryset = EvidenceHold.objects.filter(case=self.case, status="held")
-
-    def perform(self, *, actor: Any) -> Any:
-        return services.evidence_hold_dispose(
-            hold=self.cleaned_data["hold"], actor=actor, disposal=self.cleaned_data["disposal"]
-        )
-
-
-class SeizureStep(TownForm):
-    label = "查封、扣押"
-    kind = forms.ChoiceField(label="类别", choices=Seizure.Kind.choices)
-    facts = forms.CharField(label="理由", widget=TEXT)
-    basis = forms.CharField(label="依据")
-    items = forms.CharField(label="物品（场所）清单（每行：名称 数量 备注）", widget=TEXT)
-    custody = forms.CharField(label="保管场所")
-    days = forms.IntegerField(label="期限（日，≤30）", min_value=1, initial=30)
-    approver = forms.ModelChoiceField(
-        label="批准人（负责人）", queryset=get_user_model().objects.none()
-    )
-
-    def perform(self, *, actor: Any) -> Any:
-        d = self.cleaned_data
-        return services.seizure_start(
-            case=self.case,
-            actor=actor,
-            kind=d["kind"],
-            facts=d["facts"],
-            basis=d["basis"],
-            items=_lines(d["items"]),
-            custody=d["custody"],
-            days=d["days"],
-            approved_by=d["approver"],
-        )
-
-
-class ExtendStep(TownForm):
-    label = "延长查封、扣押"
-    seizure = forms.ModelChoiceField(label="查封、扣押", queryset=Seizure.objects.none())
-    days = forms.IntegerField(label="延长（日，≤30，仅一次）", min_value=1)
-    reason = forms.CharField(label="延长理由", widget=TEXT)
-    approver = forms.ModelChoiceField(
-        label="批准人（负责人）", queryset=get_user_model().objects.none()
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
-
-    def perform(self, *, actor: Any) -> Any:
-        d = self.cleaned_data
-        return services.seizure_extend(
-            seizure=d["seizure"],
-            actor=actor,
-            days=d["days"],
-            reason=d["reason"],
-            approved_by=d["approver"],
-        )
-
-
-class ReleaseStep(TownForm):
-    label = "解除查封、扣押"
-    seizure = forms.ModelChoiceField(label="查封、扣押", queryset=Seizure.objects.none())
-    reason = forms.CharField(label="解除理由", widget=TEXT)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
-
-    def perform(self, *, actor: Any) -> Any:
-        return services.seizure_release(
-            seizure=self.cleaned_data["seizure"], actor=actor, reason=self.cleaned_data["reason"]
-        )
-
-
-class AssistanceStep(TownForm):
-    label = "协助函"
-    kind = forms.ChoiceField(label="类别", choices=AssistanceRequest.Kind.choices)
-    recipient = forms.CharField(label="协助单位", initial="国网繁峙县供电公司")
-    matter = forms.CharField(label="事由", widget=TEXT)
-    request = forms.CharField(label="协助事项", widget=TEXT)
-    basis = forms.CharField(
-        label="依据", required=False, help_text="停止供电须引用《中华人民共和国安全生产法》第七十条"
-    )
-    premises_use = forms.ChoiceField(
-        label="用电场所性质", choices=[("", "—"), *AssistanceRequest.Use.choices], required=False
-    )
-    premises = forms.CharField(label="停电范围", required=False)
-    hazard = forms.CharField(label="重大事故隐患", required=False)
-    stop_order = forms.ModelChoiceField(
-        label="拒不执行的责令停止通知", queryset=CorrectionOrder.objects.none(), required=False
-    )
-    approver = forms.ModelChoiceField(
-        label="主要负责人批准", queryset=get_user_model().objects.none(), required=False
-    )
-    notice_served_at = forms.DateTimeField(
-        label="提前书面通知送达时间", widget=DATETIME, required=False
-    )
-    cut_at = forms.DateTimeField(label="停电时间", widget=DATETIME, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["stop_order"].queryset = CorrectionOrder.objects.filter(
-            case=self.case, kind="stop"
-        )
-
-    def perform(self, *, actor: Any) -> Any:
-        d = dict(self.cleaned_data)
-        d["approved_by"] = d.pop("approver")
-        return services.assistance_request_send(case=self.case, actor=actor, **d)
-
-
 class TransferStep(TownForm):
     label = "移送"
     kind = forms.ChoiceField(label="类别", choices=Transfer.Kind.choices)
@@ -581,12 +450,6 @@ STEP_FORMS: dict[str, type[TownForm]] = {
     "reinvestigate": ReinvestigateStep,
     "order": OrderStep,
     "reinspect": ReinspectStep,
-    "hold": HoldStep,
-    "dispose": DisposeStep,
-    "seizure": SeizureStep,
-    "extend": ExtendStep,
-    "release": ReleaseStep,
-    "assistance": AssistanceStep,
     "joint": JointStep,
     "transfer": TransferStep,
     "receipt": ReceiptStep,
@@ -625,10 +488,6 @@ def steps_available(case: Case) -> list[str]:
                 verbs.append(verb)
         elif active:
             if verb == "reinspect" and not case.orders.filter(status="open").exists():
-                continue
-            if verb == "dispose" and not case.holds.filter(status="held").exists():
-                continue
-            if verb in ("extend", "release") and not case.seizures.filter(status="active").exists():
                 continue
             verbs.append(verb)
     return verbs

@@ -39,6 +39,7 @@ def case_detail(case: Case) -> dict[str, Any]:
         **case_row(case),
         "summary": case.summary,
         "act_date": case.act_date,
+        "serious_harm": case.serious_harm,
         "cell": case.cell.code if case.cell_id else None,
         "proposal": case.proposal,
         "proposal_text": case.proposal_text,
@@ -129,4 +130,23 @@ def case_detail(case: Case) -> dict[str, Any]:
             }
             for t in case.transfers.select_related("department", "document")
         ],
+    }
+
+
+def measure_data(obj: Any) -> dict[str, Any]:
+    d = obj.deadline
+    return {
+        "id": obj.pk,
+        "status": getattr(obj, "status", ""),
+        "document": {"id": obj.document.pk, "number": obj.document.number}
+        if obj.document
+        else None,
+        "deadline": {
+            "due_at": d.due_at,
+            "provisional": d.provisional,
+            "status": d.status,
+            "article": d.article,
+        }
+        if d
+        else None,
     }

@@ -28,14 +28,12 @@ from zhifa.core.models import Deadline
 from zhifa.documents.models import Document
 from zhifa.documents.selectors import documents_of_owner
 
+from . import extensions
 from .models import (
     ACTIVE_STATES,
-    AssistanceRequest,
     Case,
     CaseEvent,
     CorrectionOrder,
-    EvidenceHold,
-    Seizure,
     State,
 )
 
@@ -138,13 +136,16 @@ def case_documents(case: Case) -> QuerySet[Document]:
     return documents_of_owner(owner=case).order_by("created_at", "pk")
 
 
-MEASURE_MODELS = (CorrectionOrder, EvidenceHold, Seizure, AssistanceRequest)
+def measure_models() -> list[type]:
+    """The models whose clocks belong to a case: orders here, the coercive measures registered by
+    ``coercion`` (``cases.extensions``)."""
+    return [CorrectionOrder, *extensions.measure_models]
 
 
 def case_deadlines(case: Case) -> QuerySet[Deadline]:
     """Every clock on the case's measures, earliest first."""
     q = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id=case.pk)
-    for model in MEASURE_MODELS:
+    for model in measure_models():
         ids = list(model.all_towns.filter(case=case).values_list("pk", flat=True))
         if ids:
             q |= Q(subject_type=ContentType.objects.get_for_model(model), subject_id__in=ids)
@@ -173,7 +174,7 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
     work = MyWork(todo=list(cases.select_related("squadron").order_by("discovered_on")[:50]))
     ids = [c.pk for c in work.todo]
     subjects = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id__in=ids)
-    for model in MEASURE_MODELS:
+    for model in measure_models():
         pks = list(model.all_towns.filter(case_id__in=ids).values_list("pk", flat=True))
         if pks:
             subjects |= Q(subject_type=ContentType.objects.get_for_model(model), subject_id__in=pks)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_penalty
+from . import extensions, views
 
 app_name = "cases"
 
@@ -8,12 +8,12 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("mine/", views.mine, name="mine"),
     path("new/", views.new, name="new"),
-    path("deadlines/", views_penalty.deadlines, name="deadlines"),
-    path("on-the-spot/", views_penalty.on_the_spot, name="on_the_spot"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/records/new/", views.record_new, name="record_new"),
     path("<int:pk>/evidence/new/", views.evidence_new, name="evidence_new"),
     path("<int:pk>/dossier.pdf", views.dossier, name="dossier"),
     path("<int:pk>/steps/<slug:verb>/", views.step, name="step"),
     path("subjects/<int:subject_id>/", views.subject_cases, name="subject_cases"),
+    # pages of the apps to the right in the chain (penalty: the deadline board, on the spot)
+    *extensions.urlpatterns,
 ]

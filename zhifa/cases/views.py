@@ -10,34 +10,21 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.core.errors import Forbidden, NotFound
 from zhifa.core.navigation import guarded
 from zhifa.grid.models import Subject
 from zhifa.team.models import Squadron
 
+from . import access, extensions, services
 from . import selectors as sel
-from . import services
 from .events import EVENT_LABELS
 from .forms import STEP_FORMS, EvidenceForm, RecordForm, RegisterForm, now_local, steps_available
-from .forms_penalty import PENALTY_STEP_FORMS
-from .models import Penalty, State
+from .models import State
 from .presenters import case_row
 
-
-def _town(request: HttpRequest):
-    if getattr(request, "town", None) is None:
-        raise Forbidden("请先选择所在乡镇")
-    return request.town  # type: ignore[attr-defined]
-
-
-def _require_actor(user) -> None:  # type: ignore[no-untyped-def]
-    if not sel.can_act(user):
-        raise Forbidden("该操作仅限执法队员、中队长或队长")
-
-
-def _actor(request: HttpRequest):
-    _require_actor(request.user)
-    return request.user
+_town = access.page_town
+_require_actor = access.actor_require
+_actor = access.page_actor
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -108,13 +95,7 @@ def new(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/new.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _perform(form, actor):  # type: ignore[no-untyped-def]
-    """Run the form's service; a refusal goes back onto the form so nothing typed is lost."""
-    try:
-        return form.perform(actor=actor)
-    except DomainError as error:
-        form.add_error(None, error.message)
-        return None
+_perform = access.form_perform
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -133,12 +114,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         else []
     )
     can_review = sel.can_review(request.user)
-    penalty_steps = [
-        (v, form(town=case.town, case=case))
-        for v, form in PENALTY_STEP_FORMS.items()
-        if (can_review if form.reviewer_step else can_act) and form.available(case)
-    ]
-    steps = penalty_steps + steps
+    sections, section_context = extensions.page_context(case)
+
+    def offered(forms_by_verb: dict[str, type]) -> list[tuple[str, object]]:
+        return [
+            (v, form(town=case.town, case=case, initial={"started_at": now_local()}))
+            for v, form in forms_by_verb.items()
+            if (can_review if form.reviewer_step else can_act) and form.available(case)
+        ]
+
+    steps = offered(extensions.step_forms_first) + steps + offered(extensions.step_forms_after)
     return render(
         request,
         "cases/detail.html",
@@ -157,13 +142,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "orders": case.orders.select_related("document"),
             "transfers": case.transfers.select_related("department", "document"),
             "problems": sel.record_problems(case),
-            "penalty": Penalty.objects.filter(case=case)
-            .select_related(
-                "item", "party", "notice_doc", "decision_doc", "hearing_chair", "reviewer"
-            )
-            .first(),
-            "appeals": case.appeals.all(),
+            "sections": sections,
             "evidence_form": EvidenceForm(town=case.town, case=case),
+            **section_context,
         },
     )
 
@@ -172,7 +153,7 @@ def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     case = sel.case_get_for_user(request.user, pk)
-    forms_by_verb = {**STEP_FORMS, **PENALTY_STEP_FORMS}
+    forms_by_verb = {**STEP_FORMS, **extensions.step_forms()}
     if verb not in forms_by_verb:
         raise NotFound("没有这个办理步骤")
     reviewer_step = getattr(forms_by_verb[verb], "reviewer_step", False)

@@ -72,6 +72,8 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
     summary = models.TextField("基本案情")
     discovered_on = models.DateField("发现日期")
     act_date = models.DateField("违法行为发生日期", null=True, blank=True)
+    # 行政处罚法第三十六条: five years instead of two (known at registration, confirmed at filing)
+    serious_harm = models.BooleanField("涉及公民生命健康安全、金融安全且有危害后果", default=False)
     address = models.CharField("地点", max_length=200)
     lat = models.FloatField("纬度", null=True, blank=True)
     lng = models.FloatField("经度", null=True, blank=True)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core.articles import A60, DECISION_DAYS
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline, Town
@@ -20,10 +21,10 @@ from zhifa.grid.locate import locate, location_describe
 from zhifa.grid.models import GridCell, Subject
 from zhifa.team.models import Officer, Squadron
 
-from .. import events, signals
+from .. import events, extensions, signals
 from ..context import case_context
-from ..law import A60, DECISION_DAYS, rule_executed, rule_limitation
-from ..models import Case, CaseHandler, EvidenceHold, Penalty, Seizure, State
+from ..law import rule_limitation
+from ..models import Case, CaseHandler, State
 from ..rules import act_handlers, authority_check, require_open, transition_require
 from .common import clocks_settle, issue, local_date, lock, require_approval, text
 
@@ -47,6 +48,7 @@ def case_register(
     parties: list[Subject] | None = None,
     discovered_on: dt.date | None = None,
     act_date: dt.date | None = None,
+    serious_harm: bool = False,
     lat: float | None = None,
     lng: float | None = None,
     source_ref: str = "",
@@ -91,6 +93,7 @@ def case_register(
             summary=summary,
             discovered_on=discovered_on,
             act_date=act_date,
+            serious_harm=serious_harm,
             address=address,
             lat=lat,
             lng=lng,
@@ -157,10 +160,12 @@ def case_file(
     approved_by: Any,
     opinion: str = "",
     on: dt.date | None = None,
-    serious_harm: bool = False,
+    serious_harm: bool | None = None,
 ) -> Case:
     """立案: the head approves; the town must hold an item of the case on the act date; the
-    handlers must be certified on the filing date. Issues the 立案审批表."""
+    handlers must be certified on the filing date; the act within the limitation period (five
+    years when ``serious_harm`` — given here or recorded at registration — else two). Issues the
+    立案审批表."""
     on = on or timezone.localdate()
     with transaction.atomic():
         case = lock(case)
@@ -168,8 +173,12 @@ def case_file(
         require_approval(approved_by, what="立案", article=FILING_ARTICLE)
         item = authority_check(case=case, act="file", on=case.act_date or case.discovered_on)
         handlers = _current_handlers(case, on)
+        if serious_harm is not None:
+            case.serious_harm = serious_harm
         rule_limitation(
-            act_date=case.act_date, discovered_on=case.discovered_on, serious_harm=serious_harm
+            act_date=case.act_date,
+            discovered_on=case.discovered_on,
+            serious_harm=case.serious_harm,
         )
         old = case.state
         case.file()
@@ -298,7 +307,7 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
         transition_require(case, "withdraw")
         reason = text(reason, label="撤销立案理由", minimum=4)
         require_approval(approved_by, what="撤销立案", article="行政处罚法第五十七条")
-        _require_measures_ended(case)
+        extensions.ends_check(case, closing=False)
         old = case.state
         case.withdraw()
         clocks_settle(case)
@@ -318,21 +327,6 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
             lambda: signals.case_withdrawn.send(sender=Case, case=case, reason=reason)
         )
     return case
-
-
-def _require_measures_ended(case: Case) -> None:
-    if Seizure.all_towns.filter(case=case, status=Seizure.Status.ACTIVE).exists():
-        raise RuleViolation(
-            "查封、扣押尚未解除，不能结案或撤销",
-            article="行政强制法第二十八条",
-            code="seizure_active",
-        )
-    if EvidenceHold.all_towns.filter(case=case, status=EvidenceHold.Status.HELD).exists():
-        raise RuleViolation(
-            "先行登记保存的物品尚未作出处理决定，不能结案或撤销",
-            article="行政处罚法第五十六条",
-            code="hold_active",
-        )
 
 
 def case_close(
@@ -364,9 +358,7 @@ def case_close(
                 article="行政处罚法第二十七条",
                 code="transfer_first",
             )
-        _require_measures_ended(case)
-        if case.state in (State.SERVED, State.EXECUTING):
-            rule_executed(penalty=Penalty.all_towns.filter(case=case).first())
+        extensions.ends_check(case, closing=True)
         old = case.state
         case.close()
         clocks_settle(case)

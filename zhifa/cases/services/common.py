@@ -13,6 +13,7 @@ from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
 from zhifa.documents.models import Document
 from zhifa.documents.services import document_draft, document_issue
+from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
 from ..models import Case, CorrectionOrder
@@ -113,3 +114,9 @@ def aware(at: dt.datetime | None) -> dt.datetime:
     if at is None:
         return timezone.now()
     return at if timezone.is_aware(at) else timezone.make_aware(at)
+
+
+def party_of(case: Case, party: Subject | None) -> Subject | None:
+    if party is not None and party.town_id != case.town_id:
+        raise DomainError("当事人不属于本镇", code="wrong_town")
+    return party or case.parties.first()

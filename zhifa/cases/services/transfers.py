@@ -11,7 +11,7 @@ from django.utils import timezone
 from zhifa.catalog.models import Department
 from zhifa.core.errors import DomainError
 
-from .. import events, signals
+from .. import events, extensions, signals
 from ..context import case_context
 from ..models import (
     Case,
@@ -19,7 +19,6 @@ from ..models import (
     Evidence,
     JointOperation,
     Record,
-    Seizure,
     State,
     Transfer,
 )
@@ -42,11 +41,8 @@ def _attachments(case: Case, evidence: list[Evidence]) -> list[dict[str, str]]:
     for order in CorrectionOrder.all_towns.filter(case=case).select_related("document"):
         number = order.document.number if order.document else ""
         rows.append({"name": f"{order.get_kind_display()}通知书（{number}）", "pages": "1份"})
-    for seizure in Seizure.all_towns.filter(case=case).select_related("document"):
-        number = seizure.document.number if seizure.document else ""
-        rows.append(
-            {"name": f"{seizure.get_kind_display()}决定书及清单（{number}）", "pages": "1份"}
-        )
+    for attachments in extensions.transfer_attachments:
+        rows += attachments(case)
     if evidence:
         kinds: dict[str, int] = {}
         for e in evidence:

@@ -9,16 +9,24 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from ninja import Schema, Status
+from ninja import Router, Schema, Status
 
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
+from zhifa.cases.access import api_actor as _actor
+from zhifa.cases.access import api_approver as _approver
+from zhifa.cases.access import api_case as _case
+from zhifa.cases.access import api_officers as _officers
+from zhifa.cases.access import api_subject as _subject
+from zhifa.cases.models import Case
+from zhifa.cases.presenters import case_detail
 from zhifa.catalog.models import PowerItem
 from zhifa.core.errors import DomainError, Forbidden, NotFound
 
 from . import board, services
-from .api import _actor, _approver, _case, _officers, _subject, router
-from .models import Appeal, Case, Penalty
-from .presenters import case_detail
+from .models import Appeal, Penalty
+
+API_PREFIX = "cases"
+router = Router(tags=["案件"])
 
 
 def penalty_data(case: Case) -> dict[str, Any] | None:
@@ -43,6 +51,9 @@ def penalty_data(case: Case) -> dict[str, Any] | None:
         "decided_on": p.decided_on,
         "decision_number": p.decision_doc.number if p.decision_doc else "",
         "served_on": p.served_on,
+        "service_method": p.service_method,
+        # the day the service takes effect (公告 +30 days): payment and appeal periods count from it
+        "effective_on": p.effective_on,
         "due_on": p.due_on,
         "paid_on": p.paid_on,
         "surcharge": str(p.surcharge),
@@ -445,6 +456,8 @@ class OnTheSpotIn(Schema):
     amount: Decimal = Decimal(0)
     collect_on_spot: bool = False
     hard_to_collect: bool = False
+    # 第六十九条: a remote, water-borne or hard-to-reach area, and the party asks to pay on the spot
+    remote_area_request: bool = False
     receipt_no: str = ""
     lat: float | None = None
     lng: float | None = None

@@ -11,15 +11,16 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from zhifa.cases.forms import DATE, DATETIME, TEXT, TownForm
+from zhifa.cases.models import Case, State
 from zhifa.catalog.models import DiscretionStandard, PenaltyKind, PowerItem
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 from zhifa.team.rules import eligible_handlers
 
 from . import services
-from .forms import DATE, DATETIME, TEXT, TownForm
 from .law import SERVICE_METHODS
-from .models import Appeal, Case, Penalty, State
+from .models import Appeal, Penalty
 
 PENALTY_KINDS = [(k, label) for k, label in PenaltyKind.choices]
 
@@ -547,6 +548,9 @@ class OnTheSpotForm(TownForm):
         label="当场收缴（≤100 元，或事后难以执行）", required=False
     )
     hard_to_collect = forms.BooleanField(label="不当场收缴事后难以执行", required=False)
+    remote_area_request = forms.BooleanField(
+        label="边远、水上、交通不便地区，当事人缴纳确有困难并提出当场缴纳", required=False
+    )
     receipt_no = forms.CharField(label="财政罚没收据号", required=False)
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, widget=forms.HiddenInput)
@@ -582,6 +586,7 @@ class OnTheSpotForm(TownForm):
             amount=d["amount"] or 0,
             collect_on_spot=d["collect_on_spot"],
             hard_to_collect=d["hard_to_collect"],
+            remote_area_request=d["remote_area_request"],
             receipt_no=d["receipt_no"],
             lat=d["lat"],
             lng=d["lng"],

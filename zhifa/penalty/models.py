@@ -13,14 +13,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 
+from zhifa.cases.models import Case
 from zhifa.catalog.models import DiscretionStandard, PowerItem
 from zhifa.core.models import Deadline
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
-
-from .case import Case
 
 DOC = {"null": True, "blank": True, "on_delete": models.SET_NULL, "related_name": "+"}
 MONEY = {"max_digits": 14, "decimal_places": 2}

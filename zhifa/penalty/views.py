@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from zhifa.cases.access import form_perform as _perform
+from zhifa.cases.access import page_actor as _actor
+from zhifa.cases.access import page_town as _town
+from zhifa.cases.forms import now_local
 from zhifa.team.models import Officer, Squadron
 
 from . import board
-from .forms import now_local
-from .forms_penalty import OnTheSpotForm
-from .views import _actor, _perform, _town
+from .forms import OnTheSpotForm
 
 
 def deadlines(request: HttpRequest) -> HttpResponse:
@@ -25,7 +27,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     everything = board.board_rows(user=request.user, officer=officer, squadron=squadron)
     return render(
         request,
-        "cases/deadlines.html",
+        "penalty/deadlines.html",
         {
             "rows": rows,
             "running": sum(1 for r in rows if r.status != "elapsed"),
@@ -51,5 +53,5 @@ def on_the_spot(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"已当场作出处罚决定：{case.outcome}")
         return redirect("cases:detail", case.pk)
     return render(
-        request, "cases/on_the_spot.html", {"form": form}, status=400 if form.errors else 200
+        request, "penalty/on_the_spot.html", {"form": form}, status=400 if form.errors else 200
     )

@@ -11,14 +11,15 @@ from typing import Any
 
 from django.db import transaction
 
+from zhifa.cases.models import Case
+from zhifa.cases.services.common import lock, text
 from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.errors import DomainError
 from zhifa.core.models import Deadline
 
 from .. import law
-from ..models import Case, Penalty
-from .common import lock, text
-from .penalty import _event, _finish, _penalty
+from ..models import Penalty
+from .common import _event, _finish, _penalty
 
 
 def _open_clock(case: Case, kind: str) -> Deadline | None:

@@ -2,7 +2,7 @@
 each with real documents issued through the same services a user calls. S2 (义兴寨马家坡) runs in
 full: patrol → inspection (15.27 亩 over) → 责令停止违法行为通知书 → transfer → the bureau's receipt.
 
-The states of the penalty procedure (notified … executing) are seeded by ``demo_penalty``."""
+The states of the penalty procedure (notified … executing) are seeded by ``penalty.demo``."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from zhifa.cases import services as case_services
+from zhifa.cases.models import Case
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import item_held_by_town
+from zhifa.coercion import services as coercion_services
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
 from zhifa.team.rules import eligible_handlers
 
-from . import services
-from .models import Case
+from . import services as penalty_services
 
 MAIN_CODE = "140924101"
 
@@ -87,7 +89,7 @@ class _Seeder:
         item = self.item(code)
         on = self.day(days_ago)
         party = self.subject(subject)
-        return services.case_register(
+        return case_services.case_register(
             town=self.town,
             actor=self.officer,
             items=[item],
@@ -104,7 +106,7 @@ class _Seeder:
         self, case: Case, name: str, description: str, at: dt.datetime, color: tuple[int, int, int]
     ) -> Any:
         data = _photo(color, at, case.lat, case.lng)
-        return services.evidence_add(
+        return case_services.evidence_add(
             case=case,
             actor=self.officer,
             upload=SimpleUploadedFile(name, data),
@@ -126,7 +128,7 @@ class _Seeder:
             summary="日常巡查至义兴寨村马家坡，发现山西示例建筑工程有限公司职工宿舍建设项目"
             "实际占地明显超出不动产权证书登记范围，现场仍在施工。",
         )
-        services.record_create(
+        case_services.record_create(
             case=case,
             actor=self.officer,
             kind="inspection",
@@ -150,7 +152,7 @@ class _Seeder:
         self.photo(
             case, "mjp-02.jpg", "超出证载范围的硬化场地和材料堆场", _at(on, 10, 5), (130, 120, 100)
         )
-        services.correction_order_issue(
+        case_services.correction_order_issue(
             case=case,
             actor=self.officer,
             kind="stop",
@@ -162,7 +164,7 @@ class _Seeder:
             basis="《中华人民共和国土地管理法》第七十七条及乡镇属地管理职责",
             requirements="立即停止施工，不得新建、续建；保持现场原状，等待有关部门处理。",
         )
-        transfer = services.case_transfer(
+        transfer = case_services.case_transfer(
             case=case,
             actor=self.officer,
             kind="department",
@@ -172,7 +174,7 @@ class _Seeder:
             evidence=list(case.evidence.all()),
             on=self.day(19),
         )
-        services.transfer_receipt_record(
+        case_services.transfer_receipt_record(
             transfer=transfer,
             actor=self.officer,
             receiver_name="自然资源局收件人（示例）",
@@ -193,12 +195,14 @@ class _Seeder:
             source_ref="繁生环执移〔2026〕示例号",
             summary="县生态环境保护综合行政执法队来函移送：山会村煤场未办理用地和环评手续，煤堆未采取防燃措施，存在自燃隐患。",
         )
-        case = services.case_file(
+        case = case_services.case_file(
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(12)
         )
-        case = services.case_start_investigation(case=case, actor=self.officer, on=self.day(11))
+        case = case_services.case_start_investigation(
+            case=case, actor=self.officer, on=self.day(11)
+        )
         on = self.day(11)
-        services.record_create(
+        case_services.record_create(
             case=case,
             actor=self.officer,
             kind="inspection",
@@ -213,7 +217,7 @@ class _Seeder:
             witness="山会村村委会主任（示例）",
         )
         self.photo(case, "shc-01.jpg", "东北角煤堆冒烟", _at(on, 9, 20), (60, 60, 60))
-        services.correction_order_issue(
+        case_services.correction_order_issue(
             case=case,
             actor=self.officer,
             kind="correct",
@@ -224,7 +228,7 @@ class _Seeder:
             basis="《中华人民共和国大气污染防治法》第一百一十七条",
             requirements="30日内对煤堆全部苫盖，设置防火隔离带和测温设施。",
         )
-        stop = services.correction_order_issue(
+        stop = case_services.correction_order_issue(
             case=case,
             actor=self.officer,
             kind="stop",
@@ -236,14 +240,14 @@ class _Seeder:
             basis="《中华人民共和国安全生产法》第七十条",
             requirements="立即停止储煤场装卸作业，消除自燃隐患。",
         )
-        services.correction_order_reinspect(
+        case_services.correction_order_reinspect(
             order=stop,
             actor=self.officer,
             complied=False,
             note="复查时仍在装卸煤炭，冒烟未处置，拒不执行。",
             on=self.day(9),
         )
-        services.assistance_request_send(
+        coercion_services.assistance_request_send(
             case=case,
             actor=self.officer,
             kind="power_cut",
@@ -260,7 +264,7 @@ class _Seeder:
             cut_at=_at(self.day(7), 9),
             on=self.day(9),
         )
-        services.evidence_hold_start(
+        coercion_services.evidence_hold_start(
             case=case,
             actor=self.officer,
             items=[
@@ -287,7 +291,7 @@ class _Seeder:
             summary="12345工单：同路村村民反映北山有人私挖铁矿；网格员核实发现新挖土坑和运矿车辆痕迹。",
         )
         on = self.day(4)
-        services.record_create(
+        case_services.record_create(
             case=case,
             actor=self.officer,
             kind="inspection",
@@ -298,7 +302,7 @@ class _Seeder:
             signature="absent",
             witness="同路村网格员钱网例",
         )
-        services.correction_order_issue(
+        case_services.correction_order_issue(
             case=case,
             actor=self.officer,
             kind="stop",
@@ -309,7 +313,7 @@ class _Seeder:
             basis="乡镇属地管理职责",
             requirements="立即停止开采，撤离机械设备，不得再次开挖。",
         )
-        services.joint_operation_record(
+        case_services.joint_operation_record(
             case=case,
             actor=self.officer,
             departments=[self.dept("繁峙县规划和自然资源综合行政执法队")],
@@ -333,7 +337,7 @@ class _Seeder:
             source="patrol",
             summary="巡查发现振华街东段建设工地裸土未覆盖、未设置硬质围挡，现场扬尘明显。",
         )
-        return services.case_file(
+        return case_services.case_file(
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(1)
         )
 
@@ -346,12 +350,12 @@ class _Seeder:
             source="patrol",
             summary="当事人在振华街人行道上摆摊经营水果，经劝阻后次日再次占道。",
         )
-        case = services.case_file(
+        case = case_services.case_file(
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(6)
         )
-        case = services.case_start_investigation(case=case, actor=self.officer, on=self.day(6))
+        case = case_services.case_start_investigation(case=case, actor=self.officer, on=self.day(6))
         on = self.day(5)
-        services.record_create(
+        case_services.record_create(
             case=case,
             actor=self.officer,
             kind="interview",
@@ -366,7 +370,7 @@ class _Seeder:
             ],
             signature="signed",
         )
-        return services.case_propose(
+        return case_services.case_propose(
             case=case,
             actor=self.officer,
             proposal="penalty",
@@ -383,11 +387,13 @@ class _Seeder:
             summary="网格员上报：超市门前堆放纸箱和生活垃圾。",
             reported_by=self.grid_member,
         )
-        case = services.case_file(
+        case = case_services.case_file(
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(15)
         )
-        case = services.case_start_investigation(case=case, actor=self.officer, on=self.day(15))
-        services.penalty_propose(
+        case = case_services.case_start_investigation(
+            case=case, actor=self.officer, on=self.day(15)
+        )
+        penalty_services.penalty_propose(
             case=case,
             actor=self.officer,
             proposal="no_penalty",
@@ -397,7 +403,7 @@ class _Seeder:
             basis="《中华人民共和国行政处罚法》第三十三条第一款",
             on=self.day(15),
         )
-        services.no_penalty_decide(
+        penalty_services.no_penalty_decide(
             case=case,
             actor=self.officer,
             on=self.day(14),
@@ -405,14 +411,14 @@ class _Seeder:
             education_on=self.day(15),
             education_form="当面批评教育并告知垃圾分类投放要求",
         )
-        services.decision_serve(
+        penalty_services.decision_serve(
             case=case,
             actor=self.officer,
             served_on=self.day(14),
             method="direct",
             party_present=True,
         )
-        return services.penalty_close(case=case, actor=self.officer, on=self.day(14))
+        return penalty_services.penalty_close(case=case, actor=self.officer, on=self.day(14))
 
     def withdrawn(self) -> Case:
         case = self.register(
@@ -423,10 +429,10 @@ class _Seeder:
             source="report",
             summary="群众举报北山脚下有人焚烧秸秆。",
         )
-        case = services.case_file(
+        case = case_services.case_file(
             case=case, actor=self.officer, approved_by=self.leader, on=self.day(9)
         )
-        return services.case_withdraw(
+        return case_services.case_withdraw(
             case=case,
             actor=self.officer,
             reason="经核查为村民烧荒祭扫的零星火点，当事人无法确认，违法事实不能成立。",
@@ -449,7 +455,6 @@ def seed() -> None:
     if town is None:
         return
     if Case.all_towns.filter(town=town).exists():
-        _seed_penalties(town)
         return
     User = get_user_model()
     if not User.objects.filter(username="duizhang").exists():
@@ -471,11 +476,3 @@ def seed() -> None:
         seeder.registered_only,
     ):
         story()
-    _seed_penalties(town)
-
-
-def _seed_penalties(town: Town) -> None:
-    """机制 III: cases at each step of both penalty procedures, S4 and S5 completed."""
-    from .demo_penalty import seed as seed_penalties
-
-    seed_penalties(town)

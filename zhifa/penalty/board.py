@@ -13,12 +13,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
+from zhifa.cases import selectors as sel
+from zhifa.cases.models import ACTIVE_STATES, Case
 from zhifa.core import workdays
 from zhifa.core.deadlines import deadline_elapsed
 from zhifa.core.models import Deadline
-
-from . import selectors as sel
-from .models import ACTIVE_STATES, Case
 
 
 @dataclass
@@ -86,7 +85,7 @@ def board_rows(
         return []
     q = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id__in=list(by_id))
     owner: dict[tuple[int, int], int] = {}
-    for model in sel.MEASURE_MODELS:
+    for model in sel.measure_models():
         ct = ContentType.objects.get_for_model(model)
         pairs = list(model.all_towns.filter(case_id__in=list(by_id)).values_list("pk", "case_id"))
         if pairs:

@@ -11,14 +11,16 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from zhifa.cases import services as case_services
+from zhifa.cases.models import Case
 from zhifa.catalog.models import PowerItem
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
 from zhifa.grid.services import subject_register
 from zhifa.team.rules import eligible_handlers
 
-from . import services
-from .models import Case, Penalty
+from . import demo_cases, services
+from .models import Penalty
 
 DQ = "《中华人民共和国大气污染防治法》"
 DL = "《城市道路管理条例》"
@@ -91,7 +93,7 @@ class _Penalties:
     ) -> Case:
         item = item or self.dust
         handlers = self.handlers(filed, item)
-        case = services.case_register(
+        case = case_services.case_register(
             town=self.town,
             actor=self.officer,
             cause=cause,
@@ -106,9 +108,9 @@ class _Penalties:
             lng=party.lng,
             handlers=handlers,
         )
-        services.case_file(case=case, actor=self.officer, approved_by=self.leader, on=filed)
-        services.case_start_investigation(case=case, actor=self.officer, on=filed)
-        services.record_create(
+        case_services.case_file(case=case, actor=self.officer, approved_by=self.leader, on=filed)
+        case_services.case_start_investigation(case=case, actor=self.officer, on=filed)
+        case_services.record_create(
             case=case,
             actor=self.officer,
             kind="inspection",
@@ -479,7 +481,15 @@ class _Penalties:
         )
 
 
-def seed(town: Town) -> None:
+def seed() -> None:
+    """The case-file stories first (``demo_cases``), then the penalty procedure's own."""
+    demo_cases.seed()
+    town = Town.objects.filter(code=demo_cases.MAIN_CODE).first()
+    if town is not None:
+        seed_town(town)
+
+
+def seed_town(town: Town) -> None:
     # The on-the-spot stories always run (the base demo's no-penalty case has a Penalty too).
     if Penalty.all_towns.filter(town=town, procedure=Penalty.Procedure.SIMPLE).exists():
         return

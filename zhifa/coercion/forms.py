@@ -1,0 +1,181 @@
+"""Step forms of the coercive measures on the case page (registered with ``cases.extensions``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines
+from zhifa.cases.models import Case, CorrectionOrder
+
+from . import services
+from .models import AssistanceRequest, EvidenceHold, Seizure
+
+OPEN_STATUS = {"holds": "held", "seizures": "active"}
+
+
+class MeasureStep(TownForm):
+    """Offered while the case is active; ``needs_open`` names the open measures a step acts on."""
+
+    reviewer_step = False
+    needs_open = ""
+
+    @classmethod
+    def available(cls, case: Case) -> bool:
+        if not case.is_active:
+            return False
+        if cls.needs_open:
+            return getattr(case, cls.needs_open).filter(status=OPEN_STATUS[cls.needs_open]).exists()
+        return True
+
+
+class HoldStep(MeasureStep):
+    label = "先行登记保存"
+    items = forms.CharField(label="物品清单（每行：名称 数量 备注）", widget=TEXT)
+    place = forms.CharField(label="保存地点", initial="执法队物品保管室")
+    approver = forms.ModelChoiceField(
+        label="批准人（负责人）", queryset=get_user_model().objects.none()
+    )
+
+    def perform(self, *, actor: Any) -> Any:
+        d = self.cleaned_data
+        return services.evidence_hold_start(
+            case=self.case,
+            actor=actor,
+            items=item_lines(d["items"]),
+            place=d["place"],
+            approved_by=d["approver"],
+        )
+
+
+class DisposeStep(MeasureStep):
+    needs_open = "holds"
+    label = "保存物品处理决定"
+    hold = forms.ModelChoiceField(label="先行登记保存", queryset=EvidenceHold.objects.none())
+    disposal = forms.CharField(label="处理决定", widget=TEXT)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hold"].queryset = EvidenceHold.objects.filter(case=self.case, status="held")
+
+    def perform(self, *, actor: Any) -> Any:
+        return services.evidence_hold_dispose(
+            hold=self.cleaned_data["hold"], actor=actor, disposal=self.cleaned_data["disposal"]
+        )
+
+
+class SeizureStep(MeasureStep):
+    label = "查封、扣押"
+    kind = forms.ChoiceField(label="类别", choices=Seizure.Kind.choices)
+    facts = forms.CharField(label="理由", widget=TEXT)
+    basis = forms.CharField(label="依据")
+    items = forms.CharField(label="物品（场所）清单（每行：名称 数量 备注）", widget=TEXT)
+    custody = forms.CharField(label="保管场所")
+    days = forms.IntegerField(label="期限（日，≤30）", min_value=1, initial=30)
+    approver = forms.ModelChoiceField(
+        label="批准人（负责人）", queryset=get_user_model().objects.none()
+    )
+
+    def perform(self, *, actor: Any) -> Any:
+        d = self.cleaned_data
+        return services.seizure_start(
+            case=self.case,
+            actor=actor,
+            kind=d["kind"],
+            facts=d["facts"],
+            basis=d["basis"],
+            items=item_lines(d["items"]),
+            custody=d["custody"],
+            days=d["days"],
+            approved_by=d["approver"],
+        )
+
+
+class ExtendStep(MeasureStep):
+    needs_open = "seizures"
+    label = "延长查封、扣押"
+    seizure = forms.ModelChoiceField(label="查封、扣押", queryset=Seizure.objects.none())
+    days = forms.IntegerField(label="延长（日，≤30，仅一次）", min_value=1)
+    reason = forms.CharField(label="延长理由", widget=TEXT)
+    approver = forms.ModelChoiceField(
+        label="批准人（负责人）", queryset=get_user_model().objects.none()
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+
+    def perform(self, *, actor: Any) -> Any:
+        d = self.cleaned_data
+        return services.seizure_extend(
+            seizure=d["seizure"],
+            actor=actor,
+            days=d["days"],
+            reason=d["reason"],
+            approved_by=d["approver"],
+        )
+
+
+class ReleaseStep(MeasureStep):
+    needs_open = "seizures"
+    label = "解除查封、扣押"
+    seizure = forms.ModelChoiceField(label="查封、扣押", queryset=Seizure.objects.none())
+    reason = forms.CharField(label="解除理由", widget=TEXT)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+
+    def perform(self, *, actor: Any) -> Any:
+        return services.seizure_release(
+            seizure=self.cleaned_data["seizure"], actor=actor, reason=self.cleaned_data["reason"]
+        )
+
+
+class AssistanceStep(MeasureStep):
+    label = "协助函"
+    kind = forms.ChoiceField(label="类别", choices=AssistanceRequest.Kind.choices)
+    recipient = forms.CharField(label="协助单位", initial="国网繁峙县供电公司")
+    matter = forms.CharField(label="事由", widget=TEXT)
+    request = forms.CharField(label="协助事项", widget=TEXT)
+    basis = forms.CharField(
+        label="依据", required=False, help_text="停止供电须引用《中华人民共和国安全生产法》第七十条"
+    )
+    premises_use = forms.ChoiceField(
+        label="用电场所性质", choices=[("", "—"), *AssistanceRequest.Use.choices], required=False
+    )
+    premises = forms.CharField(label="停电范围", required=False)
+    hazard = forms.CharField(label="重大事故隐患", required=False)
+    stop_order = forms.ModelChoiceField(
+        label="拒不执行的责令停止通知", queryset=CorrectionOrder.objects.none(), required=False
+    )
+    approver = forms.ModelChoiceField(
+        label="主要负责人批准", queryset=get_user_model().objects.none(), required=False
+    )
+    notice_served_at = forms.DateTimeField(
+        label="提前书面通知送达时间", widget=DATETIME, required=False
+    )
+    cut_at = forms.DateTimeField(label="停电时间", widget=DATETIME, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stop_order"].queryset = CorrectionOrder.objects.filter(
+            case=self.case, kind="stop"
+        )
+
+    def perform(self, *, actor: Any) -> Any:
+        d = dict(self.cleaned_data)
+        d["approved_by"] = d.pop("approver")
+        return services.assistance_request_send(case=self.case, actor=actor, **d)
+
+
+STEP_FORMS: dict[str, type[MeasureStep]] = {
+    "hold": HoldStep,
+    "dispose": DisposeStep,
+    "seizure": SeizureStep,
+    "extend": ExtendStep,
+    "release": ReleaseStep,
+    "assistance": AssistanceStep,
+}
