@@ -37,6 +37,14 @@ dust_rules, company, proposed_case, notified_case = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _reference_rows(transactional_db):
+    """A transactional test before this one may have flushed the migration-made domains."""
+    from tests.browser.test_grid import ensure_domains
+
+    ensure_domains()
+
+
 @pytest.fixture
 def s5(notified_case, personas, items):
     from zhifa.disclosure.services import portal_save

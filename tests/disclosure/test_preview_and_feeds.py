@@ -41,12 +41,8 @@ def person(town, cells):
 @pytest.fixture
 def person_case(new_case, personas, dust_rules, person):
     """S5's steps with a natural person as the party (the facts name him and his phone)."""
-    from zhifa.cases.services import (
-        case_file,
-        case_start_investigation,
-        notice_serve,
-        penalty_propose,
-    )
+    from zhifa.cases.services import case_file, case_start_investigation
+    from zhifa.penalty.services import notice_serve, penalty_propose
 
     def make(name: str, id_number: str):
         party = person(name, id_number)

@@ -58,9 +58,9 @@ def _crawl(client, start: list[str], limit: int = 400) -> dict[str, str]:
 
 def test_no_public_page_of_the_demo_shows_personal_data(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    from zhifa.cases.models import Penalty
     from zhifa.core.models import Town
     from zhifa.core.seeding import seed_demo
+    from zhifa.disclosure.sources import Penalty
     from zhifa.grid.models import Subject
     from zhifa.intake.models import Lead
 

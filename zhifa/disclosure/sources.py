@@ -7,9 +7,10 @@ belong to the penalty procedure; when that moves between apps only these imports
 from __future__ import annotations
 
 from zhifa.cases.events import EVENT_LABELS, measure_event
-from zhifa.cases.models import Appeal, Case, Penalty
+from zhifa.cases.models import Case
 from zhifa.cases.selectors import case_get_for_user
-from zhifa.cases.services import (
+from zhifa.penalty.models import Appeal, Penalty
+from zhifa.penalty.services import (
     appeal_decide,
     appeal_file,
     decision_disclose,
