@@ -14,7 +14,7 @@ urlpatterns = [
     path("intake/", include("zhifa.intake.urls")),
     path("open311/", include("zhifa.intake.open311.urls")),
     path("inspections/", include("zhifa.inspections.urls")),
-    path("disclosure/", include("zhifa.disclosure.urls")),
+    path("", include("zhifa.disclosure.urls")),  # /disclosure/ (staff) and /gongshi/ (public)
     path("dashboard/", include("zhifa.dashboard.urls")),
     # The API authenticates itself (token or session) and answers 401 in JSON, never a redirect.
     path("api/v1/", api.urls),

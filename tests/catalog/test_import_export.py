@@ -136,6 +136,8 @@ def test_export_then_import_gives_back_the_same_list(catalog):
     second = catalog_export(town=catalog.other_town)
     assert rows_of(first)[1:] == rows_of(second)[1:]
     assert len(rows_of(first)) - 1 >= 60
+    # the public limiting remark (限定范围) travels with the list
+    assert any("限于城管职权范围内" in row for row in rows_of(second))
 
 
 def test_reimporting_the_export_changes_nothing(catalog):

@@ -49,6 +49,7 @@ COLUMNS = [
     "收回日期",
     "下放文件",
     "清单互认",
+    "限定范围",
     "备注",
 ]
 REQUIRED = ["事项编码", "事项名称", "事项类型", "实施依据", "原实施部门", "领域", "下放状态"]
@@ -107,6 +108,7 @@ class ItemRow:
     held_to: dt.date | None = None
     decision_ref: str = ""
     recognitions: list[dict[str, Any]] = field(default_factory=list)
+    limits: str = ""
     notes: str = ""
 
     @property
@@ -483,6 +485,7 @@ def row_parse(
             held_to=held_to,
             decision_ref=text(values.get("下放文件")),
             recognitions=got["清单互认"],
+            limits=text(values.get("限定范围"))[:200],
             notes=text(values.get("备注")),
         ),
         [],
@@ -525,6 +528,7 @@ def row_values(item: PowerItem) -> dict[str, Any]:
             f"{r.department.name}｜{r.confirmed_on:%Y-%m-%d}｜{r.letter_number}"
             for r in item.recognitions.all()
         ),
+        "限定范围": item.limits,
         "备注": item.notes,
     }
 
@@ -554,5 +558,6 @@ def row_snapshot(row: ItemRow) -> dict[str, Any]:
             f"{r['department'].name}｜{r['confirmed_on']:%Y-%m-%d}｜{r['letter_number']}"
             for r in row.recognitions
         ),
+        "限定范围": row.limits,
         "备注": row.notes,
     }

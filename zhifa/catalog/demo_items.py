@@ -53,6 +53,7 @@ def row(
     standards: str = "",
     exempt: str = "",
     notes: str = "",
+    limits: str = "",
     recognitions: list[str] | tuple = (),
     held_to: str = "",
     ref: str = "",
@@ -75,6 +76,7 @@ def row(
         "下放文件": ref
         or ({"下放": DELEGATION, "收回": DELEGATION, "法定": ORIGINAL}.get(status, "")),
         "清单互认": "\n".join(recognitions),
+        "限定范围": limits,
         "备注": notes,
     }
 
@@ -585,6 +587,7 @@ ITEMS: list[dict[str, Any]] = [
             ),
         ),
         recognitions=["县住建局｜2022-11-22｜繁住建函〔2022〕57号"],
+        limits="限于本镇行政区域内房屋建筑和市政基础设施施工工地",
         notes="对单位拟罚款五万元以上的，应告知听证（本县较大数额标准）。",
     ),
     row(
@@ -660,6 +663,7 @@ ITEMS: list[dict[str, Any]] = [
         ),
         exempt=FIRST,
         recognitions=["县城管局｜2022-11-22｜繁城管函〔2022〕19号"],
+        limits="限于城管职权范围内",
         notes="流动摊点罚款200元以下可适用简易程序当场处罚。",
     ),
     row(

@@ -27,6 +27,7 @@ FIELD_COLUMNS = {
     "held_to": "收回日期",
     "decision_ref": "下放文件",
     "recognitions": "清单互认",
+    "limits": "限定范围",
     "notes": "备注",
 }
 COLUMN_FIELDS = {v: k for k, v in FIELD_COLUMNS.items()}
@@ -88,6 +89,12 @@ class ItemForm(forms.Form):
         label="清单互认",
         required=False,
         widget=_area(2, "县住建局｜2022-11-20｜繁住建函〔2022〕45号"),
+    )
+    limits = forms.CharField(
+        label="限定范围（随清单公示）",
+        required=False,
+        max_length=200,
+        help_text="对事项的公开限定，如“限于城管职权范围内”",
     )
     notes = forms.CharField(label="备注（内部，不公示）", required=False, widget=_area(2, ""))
 

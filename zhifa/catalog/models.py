@@ -95,6 +95,8 @@ class PowerItem(TownScopedModel, ChainedRecord):
     first_offence_exempt = models.BooleanField("首违不罚", default=False)
     minor_exempt = models.BooleanField("轻微免罚", default=False)
     exemption_conditions = models.TextField("不予处罚情形", blank=True)
+    # a public fact that narrows the power (e.g. 限于城管职权范围内); unlike ``notes``, it is published
+    limits = models.CharField("限定范围（公开）", max_length=200, blank=True)
     notes = models.TextField("备注（内部）", blank=True)
     # Everyday words for the item (挖沙、采砂 …): triage uses them as features (intake.classify).
     lexicon = models.TextField(

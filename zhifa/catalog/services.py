@@ -92,6 +92,7 @@ def item_save(
             "sort",
             "penalty_kinds",
             "exemption_conditions",
+            "limits",
             "notes",
         ):
             setattr(item, name, getattr(row, name))

@@ -1,0 +1,100 @@
+"""Every public page of the demo, reached as a visitor does (from the portal, following links,
+no login), holds no personal data: no 18-digit ID number, no mobile number, and no full name of a
+natural-person party, a party's legal representative, or a reporter."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+SKIP = ("/static/", "/media/", "/accounts/", "/admin/", "/api/")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.hrefs.append(value)
+
+
+def _crawl(client, start: list[str], limit: int = 400) -> dict[str, str]:
+    seen: dict[str, str] = {}
+    queue = list(start)
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        response = client.get(url)
+        if response.status_code != 200 or response.get("Content-Disposition"):
+            seen[url] = ""
+            continue
+        body = response.content.decode("utf-8", errors="replace")
+        seen[url] = body
+        if "html" not in response["Content-Type"]:
+            continue
+        parser = _Links()
+        parser.feed(body)
+        for href in parser.hrefs:
+            target = urljoin(url, href)
+            parts = urlsplit(target)
+            if parts.netloc not in ("", "testserver") or parts.scheme not in ("", "http"):
+                continue
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            if not path.startswith(SKIP) and path not in seen:
+                queue.append(path)
+    return seen
+
+
+def test_no_public_page_of_the_demo_shows_personal_data(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from zhifa.core.models import Town
+    from zhifa.core.seeding import seed_demo
+    from zhifa.disclosure.sources import Penalty
+    from zhifa.grid.models import Subject
+    from zhifa.intake.models import Lead
+
+    seed_demo()
+    names = set(Subject.objects.filter(kind="individual").values_list("name", flat=True))
+    names |= set(
+        Subject.objects.exclude(legal_representative="").values_list(
+            "legal_representative", flat=True
+        )
+    )
+    names |= set(Lead.objects.exclude(reporter_name="").values_list("reporter_name", flat=True))
+    names = {n for n in names if len(n) >= 2}
+    assert len(names) >= 5  # the demo has natural persons to hide
+
+    towns = list(Town.objects.filter(is_active=True).values_list("code", flat=True))
+    pages = _crawl(client, ["/gongshi/"] + [f"/gongshi/{code}/" for code in towns])
+    shown = {url: body for url, body in pages.items() if body}
+    # the crawl reached each part of the portal, and S5 is published there with its party
+    for part in (
+        "/gongshi/",
+        "/catalog/public/",
+        "/team/public/",
+        "/inspections/public/",
+        "/intake/public/",
+        "/decisions/rss.xml",
+        "/decisions.json",
+    ):
+        assert any(part in url for url in shown), part
+    s5 = Penalty.objects.get(case__cause__contains="S5")
+    assert any(s5.decision_doc.number in body for body in shown.values())
+    assert len(shown) >= 12
+
+    for url, body in shown.items():
+        assert not ID_NUMBER.search(body), (url, ID_NUMBER.search(body).group())
+        assert not MOBILE.search(body), (url, MOBILE.search(body).group())
+        leaked = sorted(n for n in names if n in body)
+        assert not leaked, (url, leaked)
