@@ -18,8 +18,11 @@ TODAY = dt.date(2026, 11, 26)
 
 @pytest.fixture
 def domains(db):
+    """The 11 domains (a data migration: a transactional test's flush loses them)."""
+    from zhifa.catalog.demo import domains_ensure
     from zhifa.catalog.models import Domain
 
+    domains_ensure()
     return {d.code: d for d in Domain.objects.all()}
 
 
