@@ -106,7 +106,7 @@ class Evidence(TownScopedModel):
     kind = models.CharField("证据类别", max_length=10, choices=Kind.choices)
     file = models.FileField("文件", upload_to=evidence_path, max_length=300)
     original_name = models.CharField("原文件名", max_length=200)
-    mime = models.CharField("文件类型", max_length=60)
+    mime = models.CharField("文件类型", max_length=255)
     size = models.PositiveBigIntegerField("大小（字节）")
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     description = models.CharField("证明内容", max_length=300)
