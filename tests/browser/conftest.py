@@ -57,6 +57,20 @@ def sign_in(live_server):
     return do
 
 
+def wait_until(page, expression: str, timeout_ms: int = 10_000) -> None:
+    """Wait until a JavaScript expression is true on the page.
+
+    Playwright's ``wait_for_function`` builds its predicate with ``eval`` inside the page, which the
+    pages' Content Security Policy forbids (no 'unsafe-eval'); ``page.evaluate`` goes through the
+    DevTools protocol instead, outside the policy, so the wait polls with it."""
+    waited = 0
+    while not page.evaluate(expression):
+        if waited >= timeout_ms:
+            raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(100)
+        waited += 100
+
+
 def pick(scope, name: str, text: str, *, keyboard: bool = True) -> None:
     """Choose in a searchable picker (core/widgets.py) as a person does: focus it, type part of
     the name, then Enter on the first match (or a tap on it). ``scope`` is a page or a form."""

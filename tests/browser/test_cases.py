@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +52,7 @@ def test_an_officer_works_a_case_on_desktop_and_phone(page, live_server, sign_in
     page.goto(f"{live_server.url}/cases/")
     page.get_by_text("施工工地未采取扬尘防治措施案").click()
     page.get_by_role("link", name="现场笔录").click()
-    page.wait_for_function("window.Alpine !== undefined")
+    wait_until(page, "window.Alpine !== undefined")
     page.fill("input[name=permitted_area]", "14.43")
     page.fill("input[name=occupied_area]", "29.7")
     expect(page.get_by_test_id("excess")).to_have_text("15.27")

@@ -5,7 +5,7 @@ accepted)."""
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,7 +50,7 @@ def test_the_on_the_spot_form_on_a_phone_refuses_500_and_decides_100(
     page.set_viewport_size(PHONE)
     sign_in(page, "zhifa1", settings.ZHIFA_DEMO_PASSWORD)
     page.goto(f"{live_server.url}/cases/on-the-spot/")
-    page.wait_for_function("window.Alpine !== undefined")
+    wait_until(page, "window.Alpine !== undefined")
     shot(page, "penalty-onthespot-phone")
     page.set_viewport_size(DESKTOP)
     shot(page, "penalty-onthespot-desktop")

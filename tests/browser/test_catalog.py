@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_until
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,7 +26,7 @@ def test_the_catalog_pages_read_well(seeded, page, live_server, sign_in, shot, s
     assert page.get_by_test_id("equation").inner_text().startswith("5")
     shot(page, f"catalog_list_{label}")
     page.fill("#q", "扬尘")
-    page.wait_for_function("document.querySelector('[data-testid=count]').innerText !== '73'")
+    wait_until(page, "document.querySelector('[data-testid=count]').innerText !== '73'")
     shot(page, f"catalog_search_{label}")
     item = PowerItem.all_towns.get(town=seeded.town, code="SH-ZJ-001")
     page.goto(f"{live_server.url}/catalog/items/{item.pk}/")

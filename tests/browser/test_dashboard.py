@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def test_the_leader_reads_the_cockpit_and_its_trend(page, live_server, sign_in, 
     sign_in(page, "duizhang", settings.ZHIFA_DEMO_PASSWORD)
     page.goto(f"{live_server.url}/dashboard/")
     expect(page.locator("[data-kpi=registered]")).to_be_visible()
-    page.wait_for_function("document.querySelector('#trend-chart canvas') !== null")
+    wait_until(page, "document.querySelector('#trend-chart canvas') !== null")
     shot(page, "dashboard-cockpit-desktop")
     page.set_viewport_size(PHONE)
     shot(page, "dashboard-cockpit-phone")

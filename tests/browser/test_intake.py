@@ -5,7 +5,7 @@ the public citizen form."""
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import DESKTOP, PHONE, pick
+from tests.browser.conftest import DESKTOP, PHONE, pick, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,7 +68,7 @@ def test_a_grid_member_reports_from_the_phone(page, live_server, sign_in, shot, 
     page.fill("textarea[name=text]", "东街路口有商贩占道摆摊卖菜，影响车辆通行")
     page.fill("input[name=address]", "砂河镇东街路口")
     page.click("#locate-btn")
-    page.wait_for_function("document.getElementById('id_lat').value !== ''")
+    wait_until(page, "document.getElementById('id_lat').value !== ''")
     shot(page, "intake-report-phone")
     page.click("button:has-text('上报')")
     page.wait_for_load_state()

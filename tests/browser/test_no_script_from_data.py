@@ -34,7 +34,9 @@ def planted(db, tmp_path, settings):
     Subject.all_towns.update(name=PAYLOAD, address=PAYLOAD)
     Evidence.all_towns.update(description=PAYLOAD, original_name=PAYLOAD)
     Document.all_towns.update(title=PAYLOAD)
-    Village.all_towns.update(name=SHORT)
+    # village names are unique in a town: each gets the payload and its own number
+    for number, village in enumerate(Village.all_towns.all()):
+        Village.all_towns.filter(pk=village.pk).update(name=f"{SHORT}{number}")
     GridCell.all_towns.update(name=SHORT)
     Notification.all_towns.update(title=PAYLOAD, body=PAYLOAD)
     User.objects.filter(username__in=["zhifa1", "zhifa2", "wangge"]).update(full_name=SHORT)
