@@ -73,7 +73,7 @@ def check(condition: bool, message: str) -> None:
     print(f"  ok  {message}")
 
 
-def browse(base: str, password: str) -> None:
+def browse(base: str, password: str, env: dict[str, str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -91,6 +91,18 @@ def browse(base: str, password: str) -> None:
         page.fill("#id_username", "duizhang")
         page.fill("#id_password", password)
         page.click("button[type=submit]")
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        if "/accounts/second-factor/" in page.url:  # a leader signs in with TOTP
+            code = subprocess.run(
+                [str(BIN / "zhifa"), "demo-code", "duizhang"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            page.fill("#id_otp_token", code)
+            page.click("button[type=submit]")
         page.wait_for_url(f"{base}/")
         check("执法平台" in page.title(), "the leader is signed in")
         page.goto(f"{base}/cases/")
@@ -164,7 +176,7 @@ def main() -> int:
         )
         base = f"http://127.0.0.1:{port}"
         wait_for(f"{base}/accounts/login/")
-        browse(base, os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026"))
+        browse(base, os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026"), env)
     except BaseException:
         log.flush()
         print((Path(var_dir) / "serve.log").read_text()[-4000:], file=sys.stderr)

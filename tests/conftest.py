@@ -3,7 +3,8 @@
 Personas: 队长 leader, 中队长 squadron_leader, 执法队员 officer (two: officer, officer2), 辅助人员
 auxiliary, 法制审核员 legal_reviewer, 网格员 grid_member, 县直部门 department, 管理员 admin, and 外人
 outsider (the second town's leader). ``login(client, persona)`` signs a test client in;
-``api_client(persona)`` gives a client carrying a bearer token.
+``api_client(persona)`` gives a client carrying a bearer token. ``login`` also passes a leader's
+or admin's second factor (their demo TOTP device), as the pages demand.
 """
 
 from __future__ import annotations
@@ -151,7 +152,15 @@ def personas(towns, make_user) -> Personas:
 @pytest.fixture
 def login() -> Callable[[Client, Any], Client]:
     def do(client: Client, user: Any) -> Client:
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        from zhifa.accounts.second_factor import demo_device_ensure, needs_second_factor
+
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        if needs_second_factor(user):  # leaders and admins also pass the second factor
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = demo_device_ensure(user).persistent_id
+            session.save()
         return client
 
     return do

@@ -6,8 +6,10 @@ import datetime as dt
 import importlib
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.db import DataError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -98,3 +100,18 @@ def not_found(request, exc: Http404):
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc: PermissionDenied):
     return _error(request, 403, "forbidden", str(exc) or "无权访问")
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(BadRequest)
+@api.exception_handler(SuspiciousOperation)
+def bad_request(request, exc: Exception):
+    return _error(request, 400, "bad_request", "请求格式有误，无法解析")
+
+
+# The floor under the schemas' ranges: a number or date the database or the calendar cannot hold
+# (an id past 64 bits, a year 9999 plus a period) is the caller's mistake, not a server error.
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def out_of_range(request, exc: Exception):
+    return _error(request, 422, "out_of_range", "数值或日期超出允许范围")

@@ -1,4 +1,5 @@
-"""The `zhifa` command: demo, seed-demo, serve, worker, sweep, token, and every manage.py command.
+"""The `zhifa` command: demo, seed-demo, serve, worker, sweep, token, verify-record, backup, restore,
+demo-code, and every manage.py command.
 
 `zhifa --help` lists what exists; anything not listed is passed to Django's manage.py.
 """
@@ -43,6 +44,7 @@ def _print_logins(port: int) -> None:
     print(f"演示账号（密码均为 {settings.ZHIFA_DEMO_PASSWORD}）：")
     for username, full_name, roles in demo_logins():
         print(f"  {username:<15} {full_name:<6} {roles}")
+    print("队长与系统管理员登录时还需验证码：另开终端运行 zhifa demo-code 用户名（如 duizhang）。")
     print("按 Ctrl+C 停止。\n", flush=True)
 
 
@@ -106,18 +108,61 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify_record(args: argparse.Namespace) -> int:
-    _django()
-    extra = ["--case", args.case] if args.case else []
-    _manage("verify_record", *extra)
+def _reported(command: str, *args: str) -> int:
+    """Run a command that reports in Chinese: its refusal is a message and exit 1, never a
+    traceback; anything unexpected is exit 2 with the reason."""
+    from django.core.management import CommandError
+
+    try:
+        _django()
+        _manage(command, *args)
+    except CommandError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the operator gets a sentence, not a traceback
+        print(f"执行中断：{type(error).__name__}：{error}", file=sys.stderr)
+        return 2
     return 0
+
+
+def cmd_demo_code(args: argparse.Namespace) -> int:
+    """Print the current second-factor code of a demo user's fixed demo key."""
+    _django()
+    from zhifa.accounts.models import User
+    from zhifa.accounts.second_factor import confirmed_device, current_code, demo_key
+
+    user = User.objects.filter(username=args.user).first()
+    device = confirmed_device(user) if user else None
+    if device is None or device.key != demo_key(user.username):
+        print(f"错误：“{args.user}”不是使用演示验证器的演示账号", file=sys.stderr)
+        return 1
+    print(current_code(device, fresh=True))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    extra = (["--output", args.output] if args.output else []) + (
+        ["--verify", args.verify] if args.verify else []
+    )
+    return _reported("backup", *extra)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    return _reported("restore", args.archive, *(["--force"] if args.force else []))
+
+
+def cmd_verify_record(args: argparse.Namespace) -> int:
+    return _reported("verify_record", *(["--case", args.case] if args.case else []))
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    _django()
-    extra = [f"--scope={s}" for s in args.scope]
-    _manage("token", "create", "--user", args.user, "--name", args.name, *extra)
-    return 0
+    if args.token_command == "create":
+        extra = [f"--scope={s}" for s in args.scope]
+        extra += ["--days", str(args.days)] if args.days else []
+        return _reported("token", "create", "--user", args.user, "--name", args.name, *extra)
+    if args.token_command == "list":
+        return _reported("token", "list", *(["--user", args.user] if args.user else []))
+    return _reported("token", "revoke", args.token)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,16 +185,38 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sweep", help="raise due-soon and overdue deadline alarms").set_defaults(
         func=cmd_sweep
     )
+    code = sub.add_parser("demo-code", help="print a demo leader's or admin's current TOTP code")
+    code.add_argument("user")
+    code.set_defaults(func=cmd_demo_code)
     verify = sub.add_parser("verify-record", help="check the hash chains of one case or all")
     verify.add_argument("--case", help="case id or number (default: all cases)")
     verify.set_defaults(func=cmd_verify_record)
+    backup = sub.add_parser("backup", help="archive database and files with a hash manifest")
+    backup.add_argument("--output", help="directory for the archive (default var/backups)")
+    backup.add_argument("--verify", metavar="ARCHIVE", help="only verify an existing archive")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser(
+        "restore", help="verify an archive and restore it, then verify records"
+    )
+    restore.add_argument("archive")
+    restore.add_argument("--force", action="store_true", help="overwrite a database with data")
+    restore.set_defaults(func=cmd_restore)
     token = sub.add_parser("token", help="API tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)
     create = token_sub.add_parser("create", help="create a token and print it once")
     create.add_argument("--user", required=True)
     create.add_argument("--name", default="命令行创建")
-    create.add_argument("--scope", action="append", default=[])
+    create.add_argument(
+        "--scope", action="append", default=[], help="read, write, 12345, area:read"
+    )
+    create.add_argument("--days", type=int, help="days until it expires (default 90)")
     create.set_defaults(func=cmd_token)
+    listing = token_sub.add_parser("list", help="list tokens: state, scopes, expiry, last use")
+    listing.add_argument("--user")
+    listing.set_defaults(func=cmd_token)
+    revoke = token_sub.add_parser("revoke", help="revoke a token by id or prefix")
+    revoke.add_argument("token")
+    revoke.set_defaults(func=cmd_token)
     sub.add_parser("manage", help="any Django manage.py command: zhifa manage <command> …")
     return parser
 

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     *ZHIFA_APPS,
@@ -84,8 +86,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "zhifa.core.edge.InputEdgeMiddleware",
     "zhifa.core.middleware.LoginRequiredMiddleware",
     "zhifa.core.tenancy.TenantMiddleware",
+    "zhifa.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -151,6 +156,7 @@ if TESTING:
     # Speed only: PBKDF2's deliberate slowness would dominate the suite's set-up.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "accounts:login"
+OTP_TOTP_ISSUER = "执法平台"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = int(os.environ.get("ZHIFA_SESSION_MINUTES", "480")) * 60
@@ -313,6 +319,11 @@ CONTENT_SECURITY_POLICY = {
 }
 # Minutes of clock skew allowed to times sent by other systems (a fact is never dated later).
 ZHIFA_CLOCK_SKEW_SECONDS = int(os.environ.get("ZHIFA_CLOCK_SKEW_SECONDS", "300"))
+# The keys that sign record chains live outside the database (ADR 0026): ZHIFA_RECORD_KEYS in the
+# environment, or this file (created with a fresh key when missing; back it up apart from the data).
+ZHIFA_RECORD_KEY_FILE = Path(os.environ.get("ZHIFA_RECORD_KEY_FILE", VAR_DIR / "record-keys.json"))
+# API tokens expire after this many days unless made with another term (`zhifa token create --days`).
+ZHIFA_TOKEN_DAYS = int(os.environ.get("ZHIFA_TOKEN_DAYS", "90"))
 ZHIFA_DEMO_PASSWORD = os.environ.get("ZHIFA_DEMO_PASSWORD", "Zhifa@demo2026")
 # 行政检查 (inspections): limits on repeat visits (国办发〔2024〕54号) and the draw's weights.
 # No second inspection of a subject by the town within this many days, unless justified.

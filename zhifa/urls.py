@@ -22,3 +22,9 @@ urlpatterns = [
 ]
 # No /media/ URL, in development as in production: stored files are served only by the views of
 # their apps, which check town and role (core/files.py).
+
+# With DEBUG off: the API's JSON error shape under /api/, the Chinese error page elsewhere.
+handler400 = "zhifa.core.edge.bad_request"
+handler403 = "zhifa.core.edge.permission_denied"
+handler404 = "zhifa.core.edge.page_not_found"
+handler500 = "zhifa.core.edge.server_error"

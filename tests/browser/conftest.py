@@ -48,10 +48,24 @@ def shot():
 @pytest.fixture
 def sign_in(live_server):
     def do(page, username: str, password: str) -> None:
+        from zhifa.accounts.models import User
+        from zhifa.accounts.second_factor import (
+            current_code,
+            demo_device_ensure,
+            needs_second_factor,
+        )
+
+        user = User.objects.filter(username=username).first()
+        device = demo_device_ensure(user) if needs_second_factor(user) else None
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
         page.click("button[type=submit]")
+        if device is not None:  # leaders and admins: the second factor, as `zhifa demo-code`
+            page.wait_for_url("**/accounts/second-factor/**")
+            device.refresh_from_db()
+            page.fill("#id_otp_token", current_code(device, fresh=True))
+            page.click("button[type=submit]")
         page.wait_for_url(f"{live_server.url}/")
 
     return do

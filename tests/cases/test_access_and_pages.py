@@ -108,7 +108,7 @@ def test_registering_on_the_page_locates_the_case_and_opens_its_detail(
     assert "镇区外中队" in detail
 
 
-def test_a_refused_step_on_the_page_shows_the_chinese_rule_and_changes_nothing(
+def test_an_officer_naming_themselves_approver_files_nothing_the_request_waits_for_a_leader(
     case, personas, client, login
 ):
     login(client, personas.officer)
@@ -116,8 +116,10 @@ def test_a_refused_step_on_the_page_shows_the_chinese_rule_and_changes_nothing(
         f"/cases/{case.pk}/steps/file/", {"approver": personas.officer.pk}, follow=True
     )
     body = response.content.decode()
-    assert "批准人" in body  # the officer is not among the leaders offered: the form refuses
+    assert "已提交负责人审批" in body
     assert case.__class__.objects.get(pk=case.pk).state == "registered"
+    pending = case.approvals.get()
+    assert pending.status == "pending" and pending.decided_by is None
 
 
 def test_the_on_site_form_computes_the_excess_in_decimal_and_issues_the_record(

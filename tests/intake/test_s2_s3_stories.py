@@ -252,13 +252,14 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
         "premises": "山会村储煤场生产经营用电",
         "hazard": "煤堆自燃、未设防火隔离带",
         "stop_order_id": stop["id"],
-        "approver_id": personas.leader.pk,
         "notice_served_at": now.isoformat(),
         "cut_at": (now + dt.timedelta(hours=25)).isoformat(),
     }
 
+    leader = api_client(personas.leader)  # approval is the leader's own act (ADR 0028)
+
     def post(body):
-        return officer.post(
+        return leader.post(
             f"/api/v1/cases/{cid}/assistance",
             body,
             content_type="application/json",
@@ -268,8 +269,16 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
     assert dwelling.status_code == 422 and "第四十三条" in dwelling.json()["message"]
     no_basis = post({**letter, "basis": "乡镇属地管理职责"})
     assert no_basis.status_code == 422 and "第七十条" in no_basis.json()["message"]
-    no_approval = post({**letter, "approver_id": personas.officer.pk})
+    no_approval = officer.post(  # an officer sending it alone: no head approved it
+        f"/api/v1/cases/{cid}/assistance", letter, content_type="application/json"
+    )
     assert no_approval.status_code == 422 and "负责人批准" in no_approval.json()["message"]
+    named = officer.post(  # nor may the officer name the leader as approver
+        f"/api/v1/cases/{cid}/assistance",
+        {**letter, "approver_id": personas.leader.pk},
+        content_type="application/json",
+    )
+    assert named.status_code == 403 and "负责人本人" in named.json()["message"]
     short = post({**letter, "cut_at": (now + dt.timedelta(hours=3)).isoformat()})
     assert short.status_code == 422 and "二十四小时" in short.json()["message"]
     allowed = post(letter)

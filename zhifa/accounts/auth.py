@@ -8,7 +8,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from zhifa.core.tenancy import scope_set, town_ids_for_user
 
-from .services import token_authenticate
+from .services import token_authenticate, token_scope_require
 
 
 class BearerTokenAuth(HttpBearer):
@@ -16,6 +16,7 @@ class BearerTokenAuth(HttpBearer):
         found = token_authenticate(token)
         if found is None:
             return None
+        token_scope_require(found, method=request.method, path=request.path)
         request.user = found.user
         request.api_token = found
         ids = town_ids_for_user(found.user)

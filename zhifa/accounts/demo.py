@@ -77,13 +77,18 @@ def demo_towns() -> dict[str, Town]:
 
 
 def seed() -> None:
+    from .second_factor import demo_device_ensure, needs_second_factor
+
     towns = demo_towns()
     for username, full_name, roles, town_key, extra in DEMO_USERS:
-        if User.objects.filter(username=username).exists():
+        existing = User.objects.filter(username=username).first()
+        if existing is not None:
+            if needs_second_factor(existing):
+                demo_device_ensure(existing)  # fixed demo TOTP key: `zhifa demo-code USER`
             continue
         extra = dict(extra)
         supervised = [towns[k] for k in extra.pop("supervised", [])]
-        user_create(
+        user = user_create(
             username=username,
             full_name=full_name,
             password=settings.ZHIFA_DEMO_PASSWORD,
@@ -92,6 +97,8 @@ def seed() -> None:
             supervised_towns=supervised,
             **extra,
         )
+        if needs_second_factor(user):
+            demo_device_ensure(user)
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

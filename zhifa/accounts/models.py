@@ -70,5 +70,7 @@ class ApiToken(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        now = timezone.now()
+        from zhifa.core import clock
+
+        now = clock.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

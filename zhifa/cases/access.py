@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 
 from zhifa.core.errors import DomainError, Forbidden, NotFound
@@ -75,13 +74,15 @@ def api_subject(request: Any, pk: int | None) -> Subject | None:
 
 
 def api_approver(request: Any, pk: int | None) -> Any:
-    """The approving head: the given user of this town, or the caller when none is given."""
-    if not pk:
-        return request.user
-    user = get_user_model().objects.filter(pk=pk, town=request.town).first()
-    if user is None:
-        raise DomainError("批准人不存在或不属于本镇", code="bad_approver")
-    return user
+    """The approving head is the caller, always: approval is the head's own act (ADR 0028). A
+    body naming someone else is refused — an officer's step that needs approval is asked for on
+    the case page and waits in the leaders' inbox (待我审批)."""
+    if pk and pk != request.user.pk:
+        raise Forbidden(
+            "批准须由负责人本人作出，不能在申请中填写他人为批准人；"
+            "请在案件页面提请批准，由负责人在“待我审批”中批准"
+        )
+    return request.user
 
 
 def api_owned(model: Any, request: Any, pk: int) -> Any:

@@ -14,11 +14,36 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core.api_fields import (
+    Amount,
+    Day,
+    Days,
+    Id,
+    Lat,
+    Line,
+    Lng,
+    Text,
+    limit_param,
+    offset_param,
+    sized,
+)
 from zhifa.core.errors import DomainError, Forbidden
 
-from . import access, services
+from . import access, api_approvals, services
 from . import selectors as sel
+from .api_schemas import (
+    CaseListOut,
+    CaseOut,
+    EvidenceOut,
+    JointOut,
+    MeasureOut,
+    MyWorkOut,
+    RecordOut,
+    TransferOut,
+    VerifyOut,
+)
 from .models import (
+    Case,
     CorrectionOrder,
     Evidence,
     Transfer,
@@ -39,19 +64,19 @@ _owned = access.api_owned
 # --- list, detail, register ----------------------------------------------------------------------
 
 
-@router.get("/", summary="案件列表（可筛选）")
+@router.get("/", summary="案件列表（可筛选）", response=CaseListOut)
 def case_list(
     request: Any,
     q: str = "",
     state: str = "",
-    item: int | None = None,
-    squadron: int | None = None,
-    handler: int | None = None,
+    item: Id | None = None,
+    squadron: Id | None = None,
+    handler: Id | None = None,
     active: bool | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    since: Day | None = None,
+    until: Day | None = None,
+    limit: int = limit_param(),
+    offset: int = offset_param(),
 ) -> dict[str, Any]:
     filters = sel.CaseFilters(
         q=q,
@@ -64,28 +89,27 @@ def case_list(
         until=until,
     )
     qs = sel.case_list(user=request.user, filters=filters)
-    limit = max(1, min(limit, 200))
     return {"count": qs.count(), "results": [case_row(c) for c in qs[offset : offset + limit]]}
 
 
 class RegisterIn(Schema):
-    cause: str
-    source: str = "patrol"
-    summary: str
-    address: str
-    item_ids: list[int] = []
-    item_codes: list[str] = []
-    party_ids: list[int] = []
-    handler_ids: list[int] = []
-    discovered_on: dt.date | None = None
-    act_date: dt.date | None = None
+    cause: sized(Case, "cause")  # type: ignore[valid-type]
+    source: sized(Case, "source") = "patrol"  # type: ignore[valid-type]
+    summary: Text
+    address: sized(Case, "address")  # type: ignore[valid-type]
+    item_ids: list[Id] = []
+    item_codes: list[Text] = []
+    party_ids: list[Id] = []
+    handler_ids: list[Id] = []
+    discovered_on: Day | None = None
+    act_date: Day | None = None
     serious_harm: bool = False
-    lat: float | None = None
-    lng: float | None = None
-    source_ref: str = ""
+    lat: Lat | None = None
+    lng: Lng | None = None
+    source_ref: sized(Case, "source_ref") = ""  # type: ignore[valid-type]
 
 
-@router.post("/", response={201: dict}, summary="登记案件")
+@router.post("/", response={201: CaseOut}, summary="登记案件")
 def case_register(request: Any, payload: RegisterIn) -> Status:
     actor = _actor(request)
     items = list(PowerItem.objects.filter(town=request.town, pk__in=payload.item_ids)) + list(
@@ -114,12 +138,16 @@ def case_register(request: Any, payload: RegisterIn) -> Status:
     return Status(201, case_detail(case))
 
 
-@router.get("/{int:case_id}", summary="案件详情：状态、事项、当事人、承办人、期限、记录、文书")
+@router.get(
+    "/{int:case_id}",
+    summary="案件详情：状态、事项、当事人、承办人、期限、记录、文书",
+    response=CaseOut,
+)
 def case_get(request: Any, case_id: int) -> dict[str, Any]:
     return case_detail(_case(request, case_id))
 
 
-@router.get("/{int:case_id}/verify", summary="核验案件全过程记录")
+@router.get("/{int:case_id}/verify", summary="核验案件全过程记录", response=VerifyOut)
 def case_verify(request: Any, case_id: int) -> dict[str, Any]:
     problems = sel.record_problems(_case(request, case_id))
     return {"intact": not problems, "problems": problems}
@@ -138,10 +166,10 @@ def case_dossier(request: Any, case_id: int) -> HttpResponse:
 
 
 class HandlersIn(Schema):
-    officer_ids: list[int]
+    officer_ids: list[Id]
 
 
-@router.post("/{int:case_id}/handlers", summary="指派承办人（≥2 名持证队员）")
+@router.post("/{int:case_id}/handlers", summary="指派承办人（≥2 名持证队员）", response=CaseOut)
 def assign_handlers(request: Any, case_id: int, payload: HandlersIn) -> dict[str, Any]:
     case = services.case_assign_handlers(
         case=_case(request, case_id),
@@ -152,14 +180,14 @@ def assign_handlers(request: Any, case_id: int, payload: HandlersIn) -> dict[str
 
 
 class ApprovalIn(Schema):
-    approver_id: int | None = None
-    opinion: str = ""
-    on: dt.date | None = None
+    approver_id: Id | None = None
+    opinion: Text = ""
+    on: Day | None = None
     # 行政处罚法第三十六条 (filing only): null keeps what was recorded at registration
     serious_harm: bool | None = None
 
 
-@router.post("/{int:case_id}/file", summary="立案（负责人批准）")
+@router.post("/{int:case_id}/file", summary="立案（负责人批准）", response=CaseOut)
 def case_file(request: Any, case_id: int, payload: ApprovalIn) -> dict[str, Any]:
     case = services.case_file(
         case=_case(request, case_id),
@@ -172,7 +200,7 @@ def case_file(request: Any, case_id: int, payload: ApprovalIn) -> dict[str, Any]
     return case_detail(case)
 
 
-@router.post("/{int:case_id}/investigate", summary="开始调查")
+@router.post("/{int:case_id}/investigate", summary="开始调查", response=CaseOut)
 def case_investigate(request: Any, case_id: int) -> dict[str, Any]:
     return case_detail(
         services.case_start_investigation(case=_case(request, case_id), actor=_actor(request))
@@ -180,11 +208,11 @@ def case_investigate(request: Any, case_id: int) -> dict[str, Any]:
 
 
 class ProposeIn(Schema):
-    proposal: str
-    text: str
+    proposal: Line
+    text: Text
 
 
-@router.post("/{int:case_id}/propose", summary="提出处理意见")
+@router.post("/{int:case_id}/propose", summary="提出处理意见", response=CaseOut)
 def case_propose(request: Any, case_id: int, payload: ProposeIn) -> dict[str, Any]:
     case = services.case_propose(
         case=_case(request, case_id),
@@ -195,13 +223,13 @@ def case_propose(request: Any, case_id: int, payload: ProposeIn) -> dict[str, An
     return case_detail(case)
 
 
-class ReasonIn(Schema):
-    reason: str
-    approver_id: int | None = None
+class CaseReasonIn(Schema):
+    reason: Text
+    approver_id: Id | None = None
 
 
-@router.post("/{int:case_id}/reinvestigate", summary="退回补充调查")
-def case_reinvestigate(request: Any, case_id: int, payload: ReasonIn) -> dict[str, Any]:
+@router.post("/{int:case_id}/reinvestigate", summary="退回补充调查", response=CaseOut)
+def case_reinvestigate(request: Any, case_id: int, payload: CaseReasonIn) -> dict[str, Any]:
     return case_detail(
         services.case_reinvestigate(
             case=_case(request, case_id), actor=_actor(request), reason=payload.reason
@@ -209,8 +237,8 @@ def case_reinvestigate(request: Any, case_id: int, payload: ReasonIn) -> dict[st
     )
 
 
-@router.post("/{int:case_id}/withdraw", summary="撤销立案（负责人批准）")
-def case_withdraw(request: Any, case_id: int, payload: ReasonIn) -> dict[str, Any]:
+@router.post("/{int:case_id}/withdraw", summary="撤销立案（负责人批准）", response=CaseOut)
+def case_withdraw(request: Any, case_id: int, payload: CaseReasonIn) -> dict[str, Any]:
     case = services.case_withdraw(
         case=_case(request, case_id),
         actor=_actor(request),
@@ -220,13 +248,13 @@ def case_withdraw(request: Any, case_id: int, payload: ReasonIn) -> dict[str, An
     return case_detail(case)
 
 
-class CloseIn(Schema):
-    outcome: str
-    execution: str = ""
+class CaseCloseIn(Schema):
+    outcome: Text
+    execution: Text = ""
 
 
-@router.post("/{int:case_id}/close", summary="结案")
-def case_close(request: Any, case_id: int, payload: CloseIn) -> dict[str, Any]:
+@router.post("/{int:case_id}/close", summary="结案", response=CaseOut)
+def case_close(request: Any, case_id: int, payload: CaseCloseIn) -> dict[str, Any]:
     case = services.case_close(
         case=_case(request, case_id),
         actor=_actor(request),
@@ -237,10 +265,10 @@ def case_close(request: Any, case_id: int, payload: CloseIn) -> dict[str, Any]:
 
 
 class NoteIn(Schema):
-    text: str
+    text: Text
 
 
-@router.post("/{int:case_id}/notes", summary="补记（结案后的复议、诉讼、回访等）")
+@router.post("/{int:case_id}/notes", summary="补记（结案后的复议、诉讼、回访等）", response=CaseOut)
 def case_note(request: Any, case_id: int, payload: NoteIn) -> dict[str, Any]:
     return case_detail(
         services.case_note(case=_case(request, case_id), actor=_actor(request), text_=payload.text)
@@ -250,33 +278,33 @@ def case_note(request: Any, case_id: int, payload: NoteIn) -> dict[str, Any]:
 # --- records and evidence ---------------------------------------------------------------------------
 
 
-class QA(Schema):
-    q: str
-    a: str = ""
+class RecordQA(Schema):
+    q: Text
+    a: Text = ""
 
 
 class RecordIn(Schema):
-    kind: str
+    kind: Line
     started_at: dt.datetime
     ended_at: dt.datetime
-    place: str
-    signature: str
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    present: str = ""
-    findings: str = ""
+    place: Text
+    signature: Text
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
+    present: Text = ""
+    findings: Text = ""
     interviewee: dict[str, Any] = {}
-    qa: list[QA] = []
-    permitted_area: Decimal | None = None
-    occupied_area: Decimal | None = None
-    area_unit: str = "亩"
-    measurements: str = ""
-    witness: str = ""
-    recorder: str = ""
+    qa: list[RecordQA] = []
+    permitted_area: Amount | None = None
+    occupied_area: Amount | None = None
+    area_unit: Line = "亩"
+    measurements: Text = ""
+    witness: Text = ""
+    recorder: Text = ""
 
 
 @router.post(
-    "/{int:case_id}/records", response={201: dict}, summary="制作笔录（现场检查/勘验、询问）"
+    "/{int:case_id}/records", response={201: RecordOut}, summary="制作笔录（现场检查/勘验、询问）"
 )
 def record_create(request: Any, case_id: int, payload: RecordIn) -> Status:
     data = payload.dict()
@@ -321,7 +349,9 @@ def _dec(value: Decimal | None) -> str | None:
 
 
 @router.post(
-    "/{int:case_id}/evidence", response={201: dict}, summary="上传证据（照片、视频、录音、文件）"
+    "/{int:case_id}/evidence",
+    response={201: EvidenceOut},
+    summary="上传证据（照片、视频、录音、文件）",
 )
 def evidence_upload(
     request: Any,
@@ -354,15 +384,15 @@ def _evidence_out(e: Evidence) -> dict[str, Any]:
 
 
 class OrderIn(Schema):
-    kind: str
-    facts: str
-    violated: str
-    basis: str
-    requirements: str
-    days: int
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    issued_on: dt.date | None = None
+    kind: Line
+    facts: Text
+    violated: Text
+    basis: Text
+    requirements: Text
+    days: Days
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
+    issued_on: Day | None = None
     major_hazard: bool = False
 
 
@@ -370,7 +400,9 @@ _measure_out = measure_data
 
 
 @router.post(
-    "/{int:case_id}/orders", response={201: dict}, summary="责令停止违法行为 / 责令（限期）改正"
+    "/{int:case_id}/orders",
+    response={201: MeasureOut},
+    summary="责令停止违法行为 / 责令（限期）改正",
 )
 def order_issue(request: Any, case_id: int, payload: OrderIn) -> Status:
     order = services.correction_order_issue(
@@ -392,11 +424,11 @@ def order_issue(request: Any, case_id: int, payload: OrderIn) -> Status:
 
 class ReinspectIn(Schema):
     complied: bool
-    note: str
-    on: dt.date | None = None
+    note: Text
+    on: Day | None = None
 
 
-@router.post("/orders/{int:order_id}/reinspect", summary="复查责令事项")
+@router.post("/orders/{int:order_id}/reinspect", summary="复查责令事项", response=MeasureOut)
 def order_reinspect(request: Any, order_id: int, payload: ReinspectIn) -> dict[str, Any]:
     order = services.correction_order_reinspect(
         order=_owned(CorrectionOrder, request, order_id),
@@ -412,22 +444,22 @@ def order_reinspect(request: Any, order_id: int, payload: ReinspectIn) -> dict[s
 
 
 class ItemRowIn(Schema):
-    name: str
-    spec: str = ""
-    quantity: str = ""
-    note: str = ""
+    name: Text
+    spec: Text = ""
+    quantity: Text = ""
+    note: Text = ""
 
 
-class TransferIn(Schema):
-    kind: str = "department"
-    department_id: int | None = None
-    department_name: str = ""
-    reason: str
-    facts: str
-    evidence_ids: list[int] = []
+class CaseTransferIn(Schema):
+    kind: Line = "department"
+    department_id: Id | None = None
+    department_name: Text = ""
+    reason: Text
+    facts: Text
+    evidence_ids: list[Id] = []
     seized_items: list[ItemRowIn] = []
-    suspected_crime: str = ""
-    on: dt.date | None = None
+    suspected_crime: Text = ""
+    on: Day | None = None
 
 
 def _department(request: Any, pk: int | None, name: str) -> Department:
@@ -438,8 +470,10 @@ def _department(request: Any, pk: int | None, name: str) -> Department:
     return found
 
 
-@router.post("/{int:case_id}/transfers", response={201: dict}, summary="移送（县级部门或司法机关）")
-def case_transfer(request: Any, case_id: int, payload: TransferIn) -> Status:
+@router.post(
+    "/{int:case_id}/transfers", response={201: TransferOut}, summary="移送（县级部门或司法机关）"
+)
+def case_transfer(request: Any, case_id: int, payload: CaseTransferIn) -> Status:
     case = _case(request, case_id)
     evidence = list(Evidence.objects.filter(case=case, pk__in=payload.evidence_ids))
     transfer = services.case_transfer(
@@ -470,12 +504,14 @@ def _transfer_out(t: Transfer) -> dict[str, Any]:
 
 
 class ReceiptIn(Schema):
-    receiver_name: str
+    receiver_name: Text
     received_at: dt.datetime | None = None
-    note: str = ""
+    note: Text = ""
 
 
-@router.post("/transfers/{int:transfer_id}/receipt", summary="登记接收单位回执")
+@router.post(
+    "/transfers/{int:transfer_id}/receipt", summary="登记接收单位回执", response=TransferOut
+)
 def transfer_receipt(request: Any, transfer_id: int, payload: ReceiptIn) -> dict[str, Any]:
     transfer = _owned(Transfer, request, transfer_id)
     user = request.user
@@ -495,14 +531,14 @@ def transfer_receipt(request: Any, transfer_id: int, payload: ReceiptIn) -> dict
 
 
 class JointIn(Schema):
-    department_ids: list[int]
-    participants: list[str]
+    department_ids: list[Id]
+    participants: list[Text]
     started_at: dt.datetime
-    place: str
-    outcome: str
+    place: Text
+    outcome: Text
 
 
-@router.post("/{int:case_id}/joint-operations", response={201: dict}, summary="联动执法")
+@router.post("/{int:case_id}/joint-operations", response={201: JointOut}, summary="联动执法")
 def joint_operation(request: Any, case_id: int, payload: JointIn) -> Status:
     departments = list(Department.objects.filter(town=request.town, pk__in=payload.department_ids))
     op = services.joint_operation_record(
@@ -519,7 +555,7 @@ def joint_operation(request: Any, case_id: int, payload: JointIn) -> Status:
     )
 
 
-@router.get("/mine", summary="我的工作：待办、即将到期、已超期")
+@router.get("/mine", summary="我的工作：待办、即将到期、已超期", response=MyWorkOut)
 def my_work(request: Any) -> dict[str, Any]:
     work = sel.my_work(user=request.user)
 
@@ -532,3 +568,6 @@ def my_work(request: Any) -> dict[str, Any]:
         "overdue": [dl(d) for d in work.overdue],
         "now": timezone.now(),
     }
+
+
+router.add_router("", api_approvals.router)

@@ -36,6 +36,9 @@ EVENT_LABELS = {
     "document_voided": "作废文书",
     "shared": "共享部门",
     "note": "补记",
+    "party_set": "确定当事人",
+    "approval_requested": "提请批准",
+    "approval_decided": "负责人审批",
     # 机制 III: the penalty procedure
     "penalty_proposed": "拟处罚意见（裁量）",
     "notified": "事先告知",

@@ -3,7 +3,8 @@
 ``cases`` never imports ``coercion`` or ``penalty`` (the chain points one way: DESIGN, Apps); they
 register here from their ``AppConfig.ready`` what the case file must know of them: the checks a
 case must pass before it ends, the measures whose clocks belong to a case, the step forms and page
-sections of the case page, the pages mounted under ``/cases/`` and the attachments of a transfer.
+sections of the case page, the pages mounted under ``/cases/``, the attachments of a transfer and
+what a change of the case's party must respect.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ step_forms_after: dict[str, type] = {}
 page_sections: list[tuple[str, Callable[[Any], dict[str, Any] | None]]] = []
 # Rows (name, pages) of a case's documents that travel with a transfer letter.
 transfer_attachments: list[Callable[[Any], list[dict[str, str]]]] = []
+# Run (case, subject) in the transaction that changes a case's party, on the locked case: the guards
+# before anything (each raises ``DomainError`` to refuse), the followers once the party really
+# changes (they may still refuse, or carry the new party into their own rows).
+party_guards: list[Callable[[Any, Any], None]] = []
+party_followers: list[Callable[[Any, Any], None]] = []
 # URL patterns mounted in the ``cases`` namespace (public paths under /cases/ stay where they were).
 urlpatterns: list[Any] = []
 

@@ -18,6 +18,7 @@ from zhifa.grid.widgets import LocationInput
 from zhifa.team.models import Officer
 
 from . import services
+from .handlers import HandlersStep
 from .models import (
     Case,
     CorrectionOrder,
@@ -227,18 +228,6 @@ class EvidenceForm(TownForm):
 # --- step forms (detail page) -----------------------------------------------------------------------
 
 
-class HandlersStep(TownForm):
-    label = "指派承办人"
-    handlers = forms.ModelMultipleChoiceField(
-        label="承办人（≥2 名持证队员）", queryset=Officer.objects.none()
-    )
-
-    def perform(self, *, actor: Any) -> Any:
-        return services.case_assign_handlers(
-            case=self.case, officers=list(self.cleaned_data["handlers"]), actor=actor
-        )
-
-
 class FileStep(TownForm):
     label = "立案"
     approver = forms.ModelChoiceField(
@@ -442,7 +431,7 @@ class JointStep(TownForm):
 
 
 # verb → form; the detail page offers those whose ``available`` holds for the case's state.
-STEP_FORMS: dict[str, type[TownForm]] = {
+STEP_FORMS: dict[str, type[Any]] = {
     "handlers": HandlersStep,
     "file": FileStep,
     "investigate": InvestigateStep,

@@ -4,6 +4,7 @@ filtered by the same rules (``cases_visible_to``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +25,11 @@ from zhifa.accounts.roles import (
     has_role,
 )
 from zhifa.core.audit import chain_verify
+from zhifa.core.deadlines import WINDOW_KINDS
 from zhifa.core.errors import NotFound
 from zhifa.core.models import Deadline
 from zhifa.documents.models import Document
-from zhifa.documents.selectors import documents_of_owner
+from zhifa.documents.selectors import document_file_problems, documents_of_owner
 
 from . import extensions
 from .models import (
@@ -156,7 +158,33 @@ def case_deadlines(case: Case) -> QuerySet[Deadline]:
 
 
 def record_problems(case: Case) -> list[str]:
-    return chain_verify(event_model=CaseEvent, subject=case)
+    """The case's chain and row (core.audit.chain_verify), and each issued document's hash as
+    its event recorded it, against the document row and its stored file (ADR 0026)."""
+    problems = chain_verify(event_model=CaseEvent, subject=case)
+    issued = CaseEvent._base_manager.filter(case=case, event_type="document_issued")
+    for event in issued.order_by("seq"):
+        recorded = (event.files or [{}])[0].get("sha256", "")
+        document = Document._base_manager.filter(pk=event.new.get("document")).first()
+        name = event.new.get("number") or f"文书#{event.new.get('document')}"
+        if document is None:
+            problems.append(f"{name}：文书已被删除")
+        elif document.pdf_sha256 != recorded:
+            problems.append(f"{name}：文书哈希与案件记录不符")
+        else:
+            problems.extend(f"{name}：{p}" for p in document_file_problems(document))
+    return problems
+
+
+def cases_verify(options: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    """Every case of every town, or the one ``options["case"]`` names (id or number)."""
+    cases = Case._base_manager.order_by("pk")
+    ref = options.get("case")
+    if ref:
+        cases = cases.filter(pk=int(ref)) if str(ref).isdigit() else cases.filter(number=ref)
+        if not cases.exists():
+            raise NotFound(f"未找到案件：{ref}")
+    for case in cases.iterator():
+        yield case.number, record_problems(case)
 
 
 @dataclass
@@ -182,7 +210,8 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
         if pks:
             subjects |= Q(subject_type=ContentType.objects.get_for_model(model), subject_id__in=pks)
     open_ = Deadline.objects.filter(subjects, status=Deadline.Status.OPEN).order_by("due_at")
-    work.overdue = list(open_.filter(due_at__lt=now))
+    # a party's window that has passed is 已届满, not the team's delay: not listed as overdue
+    work.overdue = list(open_.filter(due_at__lt=now).exclude(kind__in=WINDOW_KINDS))
     work.due_soon = list(
         open_.filter(due_at__gte=now, due_at__lte=now + dt.timedelta(days=soon_days))
     )

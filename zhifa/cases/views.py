@@ -10,17 +10,19 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.errors import DomainError, Forbidden, NotFound
 from zhifa.core.files import file_response
 from zhifa.core.navigation import guarded
+from zhifa.core.queues import queues_for
 from zhifa.grid.models import Subject
 from zhifa.team.models import Squadron
 
-from . import access, extensions, services
+from . import access, approvals, extensions, services
 from . import selectors as sel
 from .events import EVENT_LABELS
 from .forms import STEP_FORMS, EvidenceForm, RecordForm, RegisterForm, now_local, steps_available
 from .models import State
+from .parties import PartyForm
 from .presenters import case_row
 
 _town = access.page_town
@@ -82,7 +84,13 @@ def _marker(row: dict) -> dict:
 def mine(request: HttpRequest) -> HttpResponse:
     _town(request)
     return render(
-        request, "cases/mine.html", {"work": sel.my_work(user=request.user), "now": timezone.now()}
+        request,
+        "cases/mine.html",
+        {
+            "work": sel.my_work(user=request.user),
+            "now": timezone.now(),
+            "queues": queues_for(request.user),
+        },
     )
 
 
@@ -101,10 +109,24 @@ _perform = access.form_perform
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = sel.case_get_for_user(request.user, pk)
+    return render(request, "cases/detail.html", _detail_context(request, case))
+
+
+PARTY_STEPS = ("order", "seizure", "penalty_proposal")
+
+
+def _detail_context(request: HttpRequest, case, bound=None) -> dict:  # type: ignore[no-untyped-def]
+    """The case page; ``bound`` is a refused step's form (verb, form), shown open with what was
+    typed and its errors in place of the blank one."""
     can_act = sel.can_act(request.user)
     steps = (
         [
-            (v, STEP_FORMS[v](town=case.town, case=case, initial={"started_at": now_local()}))
+            (
+                v,
+                approvals.strip_approver(
+                    STEP_FORMS[v](town=case.town, case=case, initial={"started_at": now_local()})
+                ),
+            )
             for v in steps_available(case)
             # the penalty procedure's own forms replace the plain proposal and closure
             if v not in ("propose",)
@@ -119,35 +141,47 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def offered(forms_by_verb: dict[str, type]) -> list[tuple[str, object]]:
         return [
-            (v, form(town=case.town, case=case, initial={"started_at": now_local()}))
+            (
+                v,
+                approvals.strip_approver(
+                    form(town=case.town, case=case, initial={"started_at": now_local()})
+                ),
+            )
             for v, form in forms_by_verb.items()
             if (can_review if form.reviewer_step else can_act) and form.available(case)
         ]
 
     steps = offered(extensions.step_forms_first) + steps + offered(extensions.step_forms_after)
-    return render(
-        request,
-        "cases/detail.html",
-        {
-            "case": case,
-            "events": sel.case_events(case),
-            "labels": EVENT_LABELS,
-            "documents": sel.case_documents(case),
-            "deadlines": sel.case_deadlines(case),
-            "steps": steps,
-            "can_act": can_act,
-            "now": timezone.now(),
-            "handlers": case.handler_rows.select_related("officer__user"),
-            "records": case.records.all(),
-            "evidence": case.evidence.all(),
-            "orders": case.orders.select_related("document"),
-            "transfers": case.transfers.select_related("department", "document"),
-            "problems": sel.record_problems(case),
-            "sections": sections,
-            "evidence_form": EvidenceForm(town=case.town, case=case),
-            **section_context,
-        },
-    )
+    if bound is not None:
+        verb, form = bound
+        steps = [(v, form if v == verb else f) for v, f in steps]
+        if verb not in [v for v, _ in steps]:
+            steps.insert(0, bound)
+    return {
+        "case": case,
+        "events": sel.case_events(case),
+        "labels": EVENT_LABELS,
+        "documents": sel.case_documents(case),
+        "deadlines": sel.case_deadlines(case),
+        "steps": steps,
+        "open_step": bound[0] if bound else "",
+        # steps whose service refuses a case without a party: the page says so and links the form
+        "pending": {a.verb: a for a in case.approvals.filter(status="pending")},
+        "is_leader": approvals.is_leader(request.user),
+        "approval_verbs": approvals.APPROVAL_VERBS,
+        "needs_party": [] if case.parties.exists() else list(PARTY_STEPS),
+        "can_act": can_act,
+        "now": timezone.now(),
+        "handlers": case.handler_rows.select_related("officer__user"),
+        "records": case.records.all(),
+        "evidence": case.evidence.all(),
+        "orders": case.orders.select_related("document"),
+        "transfers": case.transfers.select_related("department", "document"),
+        "problems": sel.record_problems(case),
+        "sections": sections,
+        "evidence_form": EvidenceForm(town=case.town, case=case),
+        **section_context,
+    }
 
 
 def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
@@ -161,21 +195,36 @@ def step(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
     if reviewer_step and not sel.can_review(request.user):
         raise Forbidden("法制审核仅限法制审核人员")
     actor = request.user if reviewer_step else _actor(request)
-    form = forms_by_verb[verb](request.POST, town=case.town, case=case)
-    if not form.is_valid():
-        messages.error(
-            request,
-            "；".join(
-                f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}"
-                for f, e in form.errors.items()
-            ),
-        )
+    form = approvals.strip_approver(forms_by_verb[verb](request.POST, town=case.town, case=case))
+    if form.is_valid() and approvals.gated(verb, form) and not approvals.is_leader(actor):
+        # the head's approval is the head's own act: the step waits in the leaders' inbox
+        try:
+            approvals.approval_request(
+                case=case, verb=verb, form=form, data=request.POST, actor=actor
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{form.label}已提交负责人审批，批准后即办理")
+            return redirect("cases:detail", case.pk)
+    elif form.is_valid() and _approved(form, actor) is not None:
+        messages.success(request, f"已办理：{form.label}")
         return redirect("cases:detail", case.pk)
-    if _perform(form, actor) is None:
-        messages.error(request, f"{form.label}未办理：" + "；".join(form.non_field_errors()))
-        return redirect("cases:detail", case.pk)
-    messages.success(request, f"已办理：{form.label}")
-    return redirect("cases:detail", case.pk)
+    # refused: the page again, this step open with what was typed and why (nothing is lost)
+    messages.error(request, f"{form.label}未办理，请按提示修改后重新提交")
+    case.refresh_from_db()
+    return render(
+        request, "cases/detail.html", _detail_context(request, case, (verb, form)), status=400
+    )
+
+
+def _approved(form, actor):  # type: ignore[no-untyped-def]
+    """A step done by whoever may approve it (a leader) carries their approval."""
+    try:
+        return approvals.perform(form, actor=actor, approver=actor)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return None
 
 
 def record_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -221,10 +270,27 @@ def evidence_file(request: HttpRequest, pk: int, evidence_id: int) -> HttpRespon
     return file_response(evidence.file, download_name=evidence.original_name, sniffed=evidence.mime)
 
 
+def party(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set or change the case's 当事人 (pick from the register or register a new one)."""
+    case, actor = sel.case_get_for_user(request.user, pk), _actor(request)
+    form = PartyForm(request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid() and (done := _perform(form, actor)):
+        messages.success(request, f"当事人已确定为{done.parties.first().name}")
+        return redirect("cases:detail", case.pk)
+    return render(
+        request,
+        "cases/party_form.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     case = sel.case_get_for_user(request.user, pk)
     response = HttpResponse(services.case_dossier_pdf(case=case), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="dossier-{case.pk}.pdf"'
+    # 打印卷宗 opens it in the browser's PDF viewer; 卷宗 downloads it
+    disposition = "attachment" if request.GET.get("download") else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="dossier-{case.pk}.pdf"'
     return response
 
 

@@ -27,8 +27,10 @@ from zhifa.cases.access import (
     api_subject as _subject,
 )
 from zhifa.cases.api import ItemRowIn
+from zhifa.cases.api_schemas import MeasureOut
 from zhifa.cases.models import CorrectionOrder
 from zhifa.cases.presenters import measure_data as _measure_out
+from zhifa.core.api_fields import Day, Days, Id, Line, Text
 
 from . import services
 from .models import AssistanceRequest, EvidenceHold, Seizure
@@ -39,15 +41,15 @@ router = Router(tags=["案件"])
 
 class HoldIn(Schema):
     items: list[ItemRowIn]
-    place: str
-    approver_id: int | None = None
-    officer_ids: list[int] = []
-    party_id: int | None = None
+    place: Text
+    approver_id: Id | None = None
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
     started_at: dt.datetime | None = None
 
 
 @router.post(
-    "/{int:case_id}/holds", response={201: dict}, summary="先行登记保存（7 个工作日内处理）"
+    "/{int:case_id}/holds", response={201: MeasureOut}, summary="先行登记保存（7 个工作日内处理）"
 )
 def hold_start(request: Any, case_id: int, payload: HoldIn) -> Status:
     hold = services.evidence_hold_start(
@@ -64,10 +66,12 @@ def hold_start(request: Any, case_id: int, payload: HoldIn) -> Status:
 
 
 class DisposeIn(Schema):
-    disposal: str
+    disposal: Text
 
 
-@router.post("/holds/{int:hold_id}/dispose", summary="先行登记保存物品处理决定")
+@router.post(
+    "/holds/{int:hold_id}/dispose", summary="先行登记保存物品处理决定", response=MeasureOut
+)
 def hold_dispose(request: Any, hold_id: int, payload: DisposeIn) -> dict[str, Any]:
     hold = services.evidence_hold_dispose(
         hold=_owned(EvidenceHold, request, hold_id),
@@ -78,19 +82,19 @@ def hold_dispose(request: Any, hold_id: int, payload: DisposeIn) -> dict[str, An
 
 
 class SeizureIn(Schema):
-    kind: str
-    facts: str
-    basis: str
+    kind: Line
+    facts: Text
+    basis: Text
     items: list[ItemRowIn]
-    custody: str
-    days: int = 30
-    approver_id: int | None = None
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    started_on: dt.date | None = None
+    custody: Text
+    days: Days = 30
+    approver_id: Id | None = None
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
+    started_on: Day | None = None
 
 
-@router.post("/{int:case_id}/seizures", response={201: dict}, summary="查封、扣押（≤30 日）")
+@router.post("/{int:case_id}/seizures", response={201: MeasureOut}, summary="查封、扣押（≤30 日）")
 def seizure_start(request: Any, case_id: int, payload: SeizureIn) -> Status:
     seizure = services.seizure_start(
         case=_case(request, case_id),
@@ -109,14 +113,18 @@ def seizure_start(request: Any, case_id: int, payload: SeizureIn) -> Status:
     return Status(201, _measure_out(seizure))
 
 
-class ExtendIn(Schema):
-    days: int
-    reason: str
-    approver_id: int | None = None
+class SeizureExtendIn(Schema):
+    days: Days
+    reason: Text
+    approver_id: Id | None = None
 
 
-@router.post("/seizures/{int:seizure_id}/extend", summary="延长查封、扣押（一次，≤30 日）")
-def seizure_extend(request: Any, seizure_id: int, payload: ExtendIn) -> dict[str, Any]:
+@router.post(
+    "/seizures/{int:seizure_id}/extend",
+    summary="延长查封、扣押（一次，≤30 日）",
+    response=MeasureOut,
+)
+def seizure_extend(request: Any, seizure_id: int, payload: SeizureExtendIn) -> dict[str, Any]:
     seizure = services.seizure_extend(
         seizure=_owned(Seizure, request, seizure_id),
         actor=_actor(request),
@@ -128,10 +136,10 @@ def seizure_extend(request: Any, seizure_id: int, payload: ExtendIn) -> dict[str
 
 
 class ReleaseIn(Schema):
-    reason: str
+    reason: Text
 
 
-@router.post("/seizures/{int:seizure_id}/release", summary="解除查封、扣押")
+@router.post("/seizures/{int:seizure_id}/release", summary="解除查封、扣押", response=MeasureOut)
 def seizure_release(request: Any, seizure_id: int, payload: ReleaseIn) -> dict[str, Any]:
     seizure = services.seizure_release(
         seizure=_owned(Seizure, request, seizure_id), actor=_actor(request), reason=payload.reason
@@ -140,24 +148,26 @@ def seizure_release(request: Any, seizure_id: int, payload: ReleaseIn) -> dict[s
 
 
 class AssistanceIn(Schema):
-    kind: str = "general"
-    recipient: str
-    matter: str
-    request: str
-    basis: str = ""
-    officer_ids: list[int] = []
-    party_id: int | None = None
-    premises_use: str = ""
-    premises: str = ""
-    hazard: str = ""
-    stop_order_id: int | None = None
-    approver_id: int | None = None
+    kind: Line = "general"
+    recipient: Text
+    matter: Text
+    request: Text
+    basis: Text = ""
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
+    premises_use: Text = ""
+    premises: Text = ""
+    hazard: Text = ""
+    stop_order_id: Id | None = None
+    approver_id: Id | None = None
     notice_served_at: dt.datetime | None = None
     cut_at: dt.datetime | None = None
     emergency: bool = False
 
 
-@router.post("/{int:case_id}/assistance", response={201: dict}, summary="协助函（含停止供电）")
+@router.post(
+    "/{int:case_id}/assistance", response={201: MeasureOut}, summary="协助函（含停止供电）"
+)
 def assistance_send(request: Any, case_id: int, payload: AssistanceIn) -> Status:
     case = _case(request, case_id)
     stop_order = None

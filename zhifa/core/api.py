@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from . import workdays
+from .api_fields import Day
 
 API_PREFIX = "workdays"
 router = Router(tags=["工作日计算"])
@@ -37,7 +38,7 @@ def _note(provisional: bool) -> str:
 
 
 @router.get("/add", response=WorkdayAddOut, summary="起算日加 N 个工作日（或自然日）")
-def workdays_add(request, start: dt.date, days: int, unit: str = "working_days"):
+def workdays_add(request, start: Day, days: int, unit: str = "working_days"):
     """起算日当日不计入；以工作日计算时，第 N 个工作日为届满日；自然日期限届满日为节假日的，顺延至其后第一个工作日。"""
     if not 0 <= days <= 3650:
         raise HttpError(422, "天数应在 0 到 3650 之间")
@@ -58,7 +59,7 @@ def workdays_add(request, start: dt.date, days: int, unit: str = "working_days")
 
 
 @router.get("/between", response=WorkdayBetweenOut, summary="两个日期之间的工作日数")
-def workdays_between(request, start: dt.date, end: dt.date):
+def workdays_between(request, start: Day, end: Day):
     """起算日之后至截止日（含）之间的工作日数。"""
     if end < start:
         raise HttpError(422, "截止日不能早于起算日")

@@ -13,6 +13,7 @@ from . import clock, workdays
 from .deadlines import Deadline
 from .navigation import SECTIONS
 from .notifications import notification_mark_read
+from .queues import queues_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"today": day_label(today), "deadlines": my_deadlines},
+        {
+            "today": day_label(today),
+            "deadlines": my_deadlines,
+            "queues": queues_for(request.user),
+        },
     )
 
 

@@ -22,7 +22,11 @@ import chinese_calendar
 from django.conf import settings
 from django.utils import timezone
 
+from .errors import DomainError
 from .holidays import statutory_holidays
+
+# The lunar and solar-term tables behind the provisional holidays cover these years only.
+CALENDAR_YEARS = range(1900, 2100)
 
 KNOWN_YEARS = range(2004, 2027)  # years chinese-calendar 1.11 ships
 # Searching further than this for a working day means a broken calendar table, not a long holiday.
@@ -97,6 +101,10 @@ def _load_year(year: int) -> YearTable:
     """The year's days that differ from the weekday rule, and whether the year is provisional."""
     from .models import CalendarDay, CalendarYear
 
+    if year not in CALENDAR_YEARS:
+        raise DomainError(
+            "日期超出工作日历的计算范围（1900—2099 年）", code="out_of_range", status=422
+        )
     exceptions: dict[dt.date, tuple[bool, str]] = {}
     official_row = CalendarYear.objects.filter(year=year, official=True).exists()
     if year in KNOWN_YEARS:

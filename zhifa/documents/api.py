@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpResponse
 from ninja import Router, Schema, Status
 
+from zhifa.core.api_fields import Day, Id, Text, Year, limit_param, offset_param
 from zhifa.core.errors import DomainError
 
 from . import permissions, selectors, services
@@ -66,9 +67,9 @@ class DocumentDetailOut(DocumentOut):
 
 
 class DraftIn(Schema):
-    doc_type: str
+    doc_type: Text
     context: dict
-    title: str = ""
+    title: Text = ""
 
 
 class ContextIn(Schema):
@@ -76,16 +77,16 @@ class ContextIn(Schema):
 
 
 class IssueIn(Schema):
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class VoidIn(Schema):
-    reason: str
+    reason: Text
 
 
 class DossierIn(Schema):
     cover: dict
-    document_ids: list[int]
+    document_ids: list[Id]
     evidence_listing: list[dict] = []
 
 
@@ -167,10 +168,10 @@ def documents_list(
     doc_type: str = "",
     status: str = "",
     q: str = "",
-    year: int | None = None,
+    year: Year | None = None,
     owner: str = "",
-    limit: int = 50,
-    offset: int = 0,
+    limit: int = limit_param(),
+    offset: int = offset_param(),
 ):
     permissions.require_view(request.user)
     town = _town(request)
@@ -179,7 +180,6 @@ def documents_list(
         qs = selectors.documents_by_owner_key(town=town, owner_type=owner_type, owner_id=owner_id)
     else:
         qs = selectors.document_list(town=town, doc_type=doc_type, status=status, q=q, year=year)
-    limit = max(1, min(limit, 200))
     return [_out(d) for d in qs.select_related("template", "owner_type")[offset : offset + limit]]
 
 

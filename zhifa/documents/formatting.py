@@ -140,3 +140,13 @@ def cn_money(value: Any) -> str:
     if to_decimal(value) is None:
         return ""
     return f"人民币{money_capital(value)}（{money_figures(value)}）"
+
+
+def clause(value: Any, party: Any = "") -> str:
+    """The facts as a clause after “经查，你（单位）”: without the party's name or “当事人”/“你（单位）”
+    at its start (the sentence already names them) and without a closing 。 (the template adds one)."""
+    text = "" if value is None else str(value).strip()
+    for lead in (str(party or "").strip(), "你（单位）", "你单位", "当事人"):
+        if lead and text.startswith(lead):
+            text = text[len(lead) :].lstrip("，, ")
+    return text.rstrip("。．. ")

@@ -16,6 +16,14 @@ from django.template.loader import render_to_string
 from .engine import Resolved
 
 BODY_FONT = "Noto Serif CJK SC"
+# The DOCX is edited on an office PC: it names the fonts such a PC has (GB/T 9704: the body in
+# 仿宋_GB2312 三号 16 pt, the title in 方正小标宋简体 二号 22 pt; Latin text in Times New Roman).
+# The PDF keeps the shipped Noto fonts.
+DOCX_BODY_FONT = "仿宋_GB2312"
+DOCX_TITLE_FONT = "方正小标宋简体"
+DOCX_LATIN_FONT = "Times New Roman"
+DOCX_BODY_PT = 16
+DOCX_TITLE_PT = 22
 _CSS_PATH = Path(__file__).parent / "templates" / "documents" / "pdf" / "style.css"
 
 
@@ -80,9 +88,9 @@ def render_docx(pages: list[Page]) -> bytes:
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(12.5)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
+    normal.font.name = DOCX_LATIN_FONT
+    normal.font.size = Pt(DOCX_BODY_PT)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), DOCX_BODY_FONT)
 
     def run(
         paragraph: Any,
@@ -91,10 +99,11 @@ def render_docx(pages: list[Page]) -> bytes:
         size: float | None = None,
         bold: bool = False,
         color: RGBColor | None = None,
+        title: bool = False,
     ) -> Any:
         r = paragraph.add_run(text)
-        r.font.name = BODY_FONT
-        r._element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
+        r.font.name = DOCX_LATIN_FONT
+        r._element.rPr.rFonts.set(qn("w:eastAsia"), DOCX_TITLE_FONT if title else DOCX_BODY_FONT)
         if size:
             r.font.size = Pt(size)
         r.bold = bold
@@ -110,6 +119,7 @@ def render_docx(pages: list[Page]) -> bytes:
         size: float | None = None,
         bold: bool = False,
         color: RGBColor | None = None,
+        title: bool = False,
     ) -> Any:
         p = doc.add_paragraph()
         p.alignment = {
@@ -117,9 +127,9 @@ def render_docx(pages: list[Page]) -> bytes:
             "right": WD_ALIGN_PARAGRAPH.RIGHT,
         }.get(align, WD_ALIGN_PARAGRAPH.JUSTIFY)
         if indent:
-            p.paragraph_format.first_line_indent = Pt(25)
+            p.paragraph_format.first_line_indent = Pt(2 * DOCX_BODY_PT)
         p.paragraph_format.space_after = Pt(2)
-        run(p, text, size=size, bold=bold, color=color)
+        run(p, text, size=size, bold=bold and not title, color=color, title=title)
         return p
 
     red = RGBColor(0xC8, 0x10, 0x2E)
@@ -139,7 +149,7 @@ def render_docx(pages: list[Page]) -> bytes:
                         bold=d["red"],
                         color=red if d["red"] else None,
                     )
-                para(d["title"], align="center", size=20, bold=True)
+                para(d["title"], align="center", size=DOCX_TITLE_PT, title=True)
                 if d["subtitle"]:
                     para(d["subtitle"], align="center")
             elif block.kind == "number":
@@ -151,7 +161,7 @@ def render_docx(pages: list[Page]) -> bytes:
                         align=d.get("align", "left"),
                         indent=bool(d.get("indent")),
                         bold=block.kind == "heading" or bool(d.get("bold")),
-                        size=10 if block.kind == "note" else None,
+                        size=12 if block.kind == "note" else None,
                     )
             elif block.kind == "grid":
                 if d["title"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -62,3 +64,25 @@ def document_get(*, town: Any, pk: int) -> Document:
 
 def template_versions(*, town: Any, doc_type: str) -> QuerySet[TemplateVersion]:
     return TemplateVersion.objects.filter(town=town, doc_type=doc_type).select_related("created_by")
+
+
+def document_file_problems(document: Document) -> list[str]:
+    """What is wrong with an issued document's stored PDF, in Chinese (empty: it is the one
+    whose SHA-256 was recorded at issue)."""
+    if not document.pdf:
+        return ["签发的文书没有存档文件"]
+    try:
+        with document.pdf.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ["存档文件缺失"]
+    if digest != document.pdf_sha256:
+        return ["存档文件与签发时记录的哈希不符（文件已被替换或损坏）"]
+    return []
+
+
+def documents_verify(options: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    """Every issued or voided document of every town against its recorded hash."""
+    issued = Document._base_manager.exclude(status=Document.Status.DRAFT).order_by("pk")
+    for document in issued.iterator():
+        yield document.number or f"#{document.pk}", document_file_problems(document)

@@ -370,10 +370,21 @@ def _page(document: Document) -> render.Page:
 
 
 def document_render_pdf(*, document: Document) -> bytes:
-    """The stored PDF of an issued document (as signed), or a fresh render of a draft."""
+    """The stored PDF of an issued document (as signed), or a fresh render of a draft.
+
+    A stored file whose SHA-256 is not the one recorded at issue is refused, never served as
+    the signed document (ADR 0026)."""
     if document.pdf and document.status != Document.Status.DRAFT:
         with document.pdf.open("rb") as handle:
-            return handle.read()
+            data = handle.read()
+        if hashlib.sha256(data).hexdigest() != document.pdf_sha256:
+            raise DomainError(
+                f"文书“{document}”的存档文件与签发时的哈希不符，可能已被替换或损坏，"
+                "已停止提供；请联系系统管理员核查（zhifa verify-record）",
+                code="document_tampered",
+                status=409,
+            )
+        return data
     return render.render_pdf([_page(document)])
 
 

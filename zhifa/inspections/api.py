@@ -6,12 +6,12 @@ services' and the selectors' own."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ninja import Router, Schema
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core.api_fields import Day, Id, Line, Text, Year
 from zhifa.core.errors import DomainError, Forbidden, NotFound
 from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
@@ -75,29 +75,29 @@ def draw_summary(draw: Draw) -> dict[str, Any]:
 
 
 class PlanIn(Schema):
-    name: str
-    kind: str
-    year: int
-    items: list[str]
-    period_start: dt.date
-    period_end: dt.date
-    sample_mode: str
+    name: Text
+    kind: Line
+    year: Year
+    items: list[Text]
+    period_start: Day
+    period_end: Day
+    sample_mode: Text
     sample_ratio: int | None = None
     sample_count: int | None = None
-    villages: list[str] = []
-    subject_kinds: list[str] = []
-    site_types: list[str] = []
-    risk_levels: list[str] = []
-    note: str = ""
+    villages: list[Text] = []
+    subject_kinds: list[Text] = []
+    site_types: list[Text] = []
+    risk_levels: list[Text] = []
+    note: Text = ""
 
 
 class ApproveIn(Schema):
-    opinion: str = "同意"
+    opinion: Text = "同意"
 
 
 class DrawIn(Schema):
-    seed: str = ""
-    on: dt.date | None = None
+    seed: Text = ""
+    on: Day | None = None
 
 
 class RedrawIn(DrawIn):
@@ -173,15 +173,15 @@ def draws_get(request: Any, pk: int) -> dict[str, Any]:
 
 
 class RiskIn(Schema):
-    level: str
-    reason: str
+    level: Line
+    reason: Text
 
 
 class ConflictIn(Schema):
-    officer_id: int
-    subject_id: int
-    kind: str
-    reason: str
+    officer_id: Id
+    subject_id: Id
+    kind: Line
+    reason: Text
 
 
 @router.post("/subjects/{int:pk}/risk")
@@ -221,7 +221,7 @@ def conflicts_create(request: Any, payload: ConflictIn) -> dict[str, Any]:
 
 
 @router.get("/counts")
-def counts(request: Any, year: int | None = None) -> dict[str, Any]:
+def counts(request: Any, year: Year | None = None) -> dict[str, Any]:
     town = _town(request)
     sel.inspections_visible(user=request.user, town=town)
     return sel.counts(town=town, year=year)
@@ -238,7 +238,7 @@ def _public_town(code: str) -> Town:
 
 
 @router.get("/public/{town_code}/results", auth=None, openapi_extra={"x-zhifa-public": True})
-def public_results(request: Any, town_code: str, year: int | None = None) -> list[dict[str, Any]]:
+def public_results(request: Any, town_code: str, year: Year | None = None) -> list[dict[str, Any]]:
     town = _public_town(town_code)
     with public_town_scope(town):
         rows = sel.public_results(town=town, year=year)

@@ -4,13 +4,13 @@ cancel. Each write calls one service; the services and the selectors check who m
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core.api_fields import Day, Days, Id, Text
 from zhifa.core.errors import DomainError, Forbidden, NotFound
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
@@ -65,42 +65,42 @@ def inspection_out(i: Inspection) -> dict[str, Any]:
 
 
 class InspectionIn(Schema):
-    subject_id: int
-    items: list[str]
-    officer_ids: list[int]
-    origin: str
-    planned_on: dt.date
-    justification: str = ""
-    justification_note: str = ""
+    subject_id: Id
+    items: list[Text]
+    officer_ids: list[Id]
+    origin: Text
+    planned_on: Day
+    justification: Text = ""
+    justification_note: Text = ""
 
 
 class StartIn(Schema):
-    place: str
-    present: str = ""
-    recorder: str = ""
+    place: Text
+    present: Text = ""
+    recorder: Text = ""
 
 
 class AnswerIn(Schema):
-    answer: str
-    note: str = ""
+    answer: Text
+    note: Text = ""
 
 
 class FinishIn(Schema):
-    result: str
-    findings: str
-    violation_item: str = ""
-    requirements: str = ""
-    days: int | None = None
+    result: Text
+    findings: Text
+    violation_item: Text = ""
+    requirements: Text = ""
+    days: Days | None = None
 
 
 class SignIn(Schema):
-    party_signature: str = ""
+    party_signature: Text = ""
     party_refused: bool = False
-    witness: str = ""
+    witness: Text = ""
 
 
-class ReasonIn(Schema):
-    reason: str
+class InspectionReasonIn(Schema):
+    reason: Text
 
 
 @router.get("")
@@ -215,7 +215,7 @@ def inspections_publish(request: Any, pk: int) -> dict[str, Any]:
 
 
 @router.post("/{int:pk}/cancel")
-def inspections_cancel(request: Any, pk: int, payload: ReasonIn) -> dict[str, Any]:
+def inspections_cancel(request: Any, pk: int, payload: InspectionReasonIn) -> dict[str, Any]:
     done = services.inspection_cancel(
         inspection=_get(request, pk), actor=request.user, reason=payload.reason
     )

@@ -16,12 +16,21 @@ from zhifa.accounts.roles import has_role
 from zhifa.cases.selectors import case_get_for_user
 from zhifa.catalog.models import PowerItem
 from zhifa.core import clock
+from zhifa.core.api_fields import Days, Id, Lat, Line, Lng, Text, sized
 from zhifa.core.errors import DomainError, Forbidden
 from zhifa.grid.models import PatrolFinding, Subject
 from zhifa.team.models import Officer
 
 from . import hotline, services, triage
 from . import selectors as sel
+from .api_schemas import (
+    LeadDetailOut,
+    LeadListOut,
+    LeadOut,
+    OrderAckOut,
+    OrderOut,
+    ReporterOut,
+)
 from .bridge import adapter
 from .models import Lead
 
@@ -87,20 +96,20 @@ def _lead(request: Any, lead_id: int) -> Lead:
 
 
 class LeadIn(Schema):
-    source: str
-    text: str
-    source_ref: str = ""
+    source: sized(Lead, "source")  # type: ignore[valid-type]
+    text: Text
+    source_ref: sized(Lead, "source_ref") = ""  # type: ignore[valid-type]
     source_due: dt.datetime | None = None
-    address: str = ""
-    lat: float | None = None
-    lng: float | None = None
-    datum: str = "wgs84"
-    reporter_name: str = ""
-    reporter_phone: str = ""
-    subject_id: int | None = None
+    address: sized(Lead, "address") = ""  # type: ignore[valid-type]
+    lat: Lat | None = None
+    lng: Lng | None = None
+    datum: sized(Lead, "datum") = "wgs84"  # type: ignore[valid-type]
+    reporter_name: sized(Lead, "reporter_name") = ""  # type: ignore[valid-type]
+    reporter_phone: sized(Lead, "reporter_phone") = ""  # type: ignore[valid-type]
+    subject_id: Id | None = None
 
 
-@leads.post("/leads", response={201: dict, 200: dict}, summary="登记线索（任意来源）")
+@leads.post("/leads", response={201: LeadOut, 200: LeadOut}, summary="登记线索（任意来源）")
 def lead_create(request: Any, payload: Form[LeadIn], photos: File[list[UploadedFile]] = None):
     user = request.user
     grid_only = has_role(user, "grid_member") and not has_role(user, *services.INTAKE_ROLES)
@@ -127,7 +136,7 @@ def lead_create(request: Any, payload: Form[LeadIn], photos: File[list[UploadedF
 
 @leads.post(
     "/leads/from-finding/{int:finding_id}",
-    response={200: dict, 201: dict},
+    response={200: LeadOut, 201: LeadOut},
     summary="巡查发现转为线索（已转的返回原线索）",
 )
 def lead_from_finding(request: Any, finding_id: int):
@@ -139,13 +148,15 @@ def lead_from_finding(request: Any, finding_id: int):
     return Status(201 if created else 200, lead_out(lead))
 
 
-@leads.get("/leads", summary="线索列表")
+@leads.get("/leads", summary="线索列表", response=LeadListOut)
 def lead_list(request: Any, status: str = "new", source: str = "", q: str = ""):
     rows = sel.lead_inbox(user=request.user, status=status, source=source, q=q)[:200]
     return {"results": [lead_out(lead) for lead in rows]}
 
 
-@leads.get("/leads/{int:lead_id}", summary="线索详情（含疑似重复与分拣建议）")
+@leads.get(
+    "/leads/{int:lead_id}", summary="线索详情（含疑似重复与分拣建议）", response=LeadDetailOut
+)
 def lead_detail(request: Any, lead_id: int):
     snap = sel.lead_snapshot(request.user, lead_id)
     lead = snap.lead
@@ -161,22 +172,26 @@ def lead_detail(request: Any, lead_id: int):
 
 
 class ItemIn(Schema):
-    item_code: str
+    item_code: Line
 
 
-@leads.post("/leads/{int:lead_id}/item", summary="确认或更正事项（作为分拣模型的训练数据）")
+@leads.post(
+    "/leads/{int:lead_id}/item",
+    summary="确认或更正事项（作为分拣模型的训练数据）",
+    response=LeadOut,
+)
 def lead_item(request: Any, lead_id: int, payload: ItemIn):
     lead = _lead(request, lead_id)
     item = _items(request, [payload.item_code])[0]
     return lead_out(triage.lead_item_confirm(lead=lead, actor=request.user, item=item))
 
 
-@leads.get("/leads/{int:lead_id}/reporter", summary="查看反映人（记录在案）")
+@leads.get("/leads/{int:lead_id}/reporter", summary="查看反映人（记录在案）", response=ReporterOut)
 def lead_reporter(request: Any, lead_id: int):
     return services.lead_reveal_reporter(lead=_lead(request, lead_id), user=request.user)
 
 
-@leads.post("/leads/{int:lead_id}/triage", summary="重新分拣（定位、事项建议）")
+@leads.post("/leads/{int:lead_id}/triage", summary="重新分拣（定位、事项建议）", response=LeadOut)
 def lead_triage(request: Any, lead_id: int):
     lead = _lead(request, lead_id)
     services._require_triager(request.user)
@@ -184,11 +199,11 @@ def lead_triage(request: Any, lead_id: int):
 
 
 class OpenCaseIn(Schema):
-    item_codes: list[str]
-    cause: str
-    handler_ids: list[int] = []
-    party_ids: list[int] = []
-    summary: str = ""
+    item_codes: list[Text]
+    cause: Text
+    handler_ids: list[Id] = []
+    party_ids: list[Id] = []
+    summary: Text = ""
 
 
 def _items(request: Any, codes: list[str]) -> list[PowerItem]:
@@ -198,7 +213,7 @@ def _items(request: Any, codes: list[str]) -> list[PowerItem]:
     return items
 
 
-@leads.post("/leads/{int:lead_id}/case", response={201: dict}, summary="立案办理")
+@leads.post("/leads/{int:lead_id}/case", response={201: LeadOut}, summary="立案办理")
 def lead_open_case(request: Any, lead_id: int, payload: OpenCaseIn):
     lead = _lead(request, lead_id)
     handlers = list(Officer.objects.filter(pk__in=payload.handler_ids, town=request.town))
@@ -218,13 +233,13 @@ def lead_open_case(request: Any, lead_id: int, payload: OpenCaseIn):
     return Status(201, {**lead_out(lead), "case": {"id": case.pk, "number": case.number}})
 
 
-class TransferIn(Schema):
-    item_code: str
-    reason: str
+class LeadTransferIn(Schema):
+    item_code: Line
+    reason: Text
 
 
-@leads.post("/leads/{int:lead_id}/transfer", summary="移送主管部门")
-def lead_transfer(request: Any, lead_id: int, payload: TransferIn):
+@leads.post("/leads/{int:lead_id}/transfer", summary="移送主管部门", response=LeadOut)
+def lead_transfer(request: Any, lead_id: int, payload: LeadTransferIn):
     lead = _lead(request, lead_id)
     item = _items(request, [payload.item_code])[0]
     return lead_out(
@@ -233,11 +248,11 @@ def lead_transfer(request: Any, lead_id: int, payload: TransferIn):
 
 
 class MergeIn(Schema):
-    lead_id: int | None = None
-    case_id: int | None = None
+    lead_id: Id | None = None
+    case_id: Id | None = None
 
 
-@leads.post("/leads/{int:lead_id}/merge", summary="合并到线索或案件")
+@leads.post("/leads/{int:lead_id}/merge", summary="合并到线索或案件", response=LeadOut)
 def lead_merge(request: Any, lead_id: int, payload: MergeIn):
     lead = _lead(request, lead_id)
     into_lead = _lead(request, payload.lead_id) if payload.lead_id else None
@@ -247,12 +262,12 @@ def lead_merge(request: Any, lead_id: int, payload: MergeIn):
     )
 
 
-class ReasonIn(Schema):
-    reason: str
+class LeadReasonIn(Schema):
+    reason: Text
 
 
-@leads.post("/leads/{int:lead_id}/dismiss", summary="不予受理")
-def lead_dismiss(request: Any, lead_id: int, payload: ReasonIn):
+@leads.post("/leads/{int:lead_id}/dismiss", summary="不予受理", response=LeadOut)
+def lead_dismiss(request: Any, lead_id: int, payload: LeadReasonIn):
     lead = _lead(request, lead_id)
     return lead_out(services.lead_dismiss(lead=lead, actor=request.user, reason=payload.reason))
 
@@ -273,7 +288,9 @@ def _platform(request: Any) -> Any:
 
 
 @bridge.post(
-    "/orders", response={201: dict, 200: dict}, summary="接收 12345 工单（按工单编号幂等）"
+    "/orders",
+    response={201: OrderAckOut, 200: OrderAckOut},
+    summary="接收 12345 工单（按工单编号幂等）",
 )
 def order_receive(request: Any, payload: Body[dict[str, Any]]):
     actor = _platform(request)
@@ -310,7 +327,7 @@ def _order(request: Any, order_no: str) -> Lead:
     return lead
 
 
-@bridge.get("/orders/{order_no}", summary="工单状态与待发消息")
+@bridge.get("/orders/{order_no}", summary="工单状态与待发消息", response=OrderOut)
 def order_detail(request: Any, order_no: str):
     lead = _order(request, order_no)
     return {
@@ -322,26 +339,26 @@ def order_detail(request: Any, order_no: str):
     }
 
 
-@bridge.post("/orders/{order_no}/sign", summary="签收")
+@bridge.post("/orders/{order_no}/sign", summary="签收", response=LeadOut)
 def order_sign(request: Any, order_no: str):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(hotline.order_sign(lead=lead, actor=request.user))
 
 
-@bridge.post("/orders/{order_no}/send-back", summary="退单（时限内，说明理由）")
-def order_send_back(request: Any, order_no: str, payload: ReasonIn):
+@bridge.post("/orders/{order_no}/send-back", summary="退单（时限内，说明理由）", response=LeadOut)
+def order_send_back(request: Any, order_no: str, payload: LeadReasonIn):
     lead = _order(request, order_no)
     return lead_out(hotline.lead_send_back(lead=lead, actor=request.user, reason=payload.reason))
 
 
-class ExtendIn(Schema):
-    days: int
-    reason: str
+class OrderExtendIn(Schema):
+    days: Days
+    reason: Text
 
 
-@bridge.post("/orders/{order_no}/extension", summary="申请延期")
-def order_extend(request: Any, order_no: str, payload: ExtendIn):
+@bridge.post("/orders/{order_no}/extension", summary="申请延期", response=LeadOut)
+def order_extend(request: Any, order_no: str, payload: OrderExtendIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)
     return lead_out(
@@ -352,11 +369,11 @@ def order_extend(request: Any, order_no: str, payload: ExtendIn):
 
 
 class ReplyIn(Schema):
-    text: str
+    text: Text
     close: bool = True
 
 
-@bridge.post("/orders/{order_no}/reply", summary="答复并办结")
+@bridge.post("/orders/{order_no}/reply", summary="答复并办结", response=LeadOut)
 def order_reply(request: Any, order_no: str, payload: ReplyIn):
     lead = _order(request, order_no)
     services._require_triager(request.user)

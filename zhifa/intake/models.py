@@ -22,6 +22,9 @@ def tracking_code() -> str:
 
 
 class Lead(TownScopedModel, ChainedRecord):
+    # derive from the record's events; verify-record compares them (ADR 0026)
+    RECORDED_FIELDS = ("status", "outcome")
+
     class Source(models.TextChoices):
         HOTLINE = "hotline", "12345 工单"
         PATROL = "patrol", "巡查发现"

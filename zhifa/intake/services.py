@@ -24,6 +24,7 @@ from zhifa.catalog.rules import fact_date_require, item_held_by_town
 from zhifa.core.audit import event_append
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.lengths import text_check
 from zhifa.core.models import Deadline, Town
 from zhifa.core.notifications import notify
 from zhifa.core.workdays import end_of_day, office_hours, workdays_add, workhours_add
@@ -142,7 +143,7 @@ def lead_receive(
     """
     if source not in Lead.Source.values:
         raise DomainError("线索来源不正确", code="bad_source")
-    source_ref = (source_ref or "").strip()[:60]
+    source_ref = text_check(Lead, "source_ref", (source_ref or "").strip())
     if source == Lead.Source.HOTLINE:
         if not source_ref:
             raise DomainError("12345 工单缺少工单编号", code="order_number_required")
@@ -152,7 +153,9 @@ def lead_receive(
     if source == Lead.Source.TRANSFER_IN and not source_ref:
         raise DomainError("县级部门移送应填写移送函文号", code="letter_number_required")
     text = _text(text, label="反映内容", minimum=5)
-    address = (address or "").strip()[:200]
+    address = text_check(Lead, "address", (address or "").strip())
+    reporter_name = text_check(Lead, "reporter_name", (reporter_name or "").strip())
+    reporter_phone = text_check(Lead, "reporter_phone", (reporter_phone or "").strip())
     if datum not in DATUMS:
         raise DomainError("坐标系不正确（支持 WGS-84、GCJ-02）", code="bad_datum")
     if (lat is None) != (lng is None):
@@ -194,8 +197,8 @@ def lead_receive(
                 cell_id=found.cell_id if found else None,
                 squadron=squadron,
                 subject=subject,
-                reporter_name=(reporter_name or "").strip()[:50],
-                reporter_phone=(reporter_phone or "").strip()[:30],
+                reporter_name=reporter_name,
+                reporter_phone=reporter_phone,
                 reported_by=reported_by,
                 finding=finding,
                 created_by=actor if getattr(actor, "pk", None) else None,

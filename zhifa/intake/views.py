@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.files import file_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
+from zhifa.core.ratelimit import rate_hit
 from zhifa.core.tenancy import public_town_scope
 from zhifa.team.models import Officer
 
@@ -333,16 +333,10 @@ def _client_ip(request: HttpRequest) -> str:
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    """At most ZHIFA_INTAKE_PUBLIC_LIMIT reports an hour from one address."""
+    """At most ZHIFA_INTAKE_PUBLIC_LIMIT reports an hour from one address, counted in the
+    database so every worker shares the count."""
     limit = int(getattr(settings, "ZHIFA_INTAKE_PUBLIC_LIMIT", 5))
-    key = f"intake:public:{_client_ip(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > limit
+    return rate_hit(key=f"intake:public:{_client_ip(request)}", limit=limit, window_seconds=3600)
 
 
 @public_view

@@ -17,9 +17,11 @@ from zhifa.cases.access import api_approver as _approver
 from zhifa.cases.access import api_case as _case
 from zhifa.cases.access import api_officers as _officers
 from zhifa.cases.access import api_subject as _subject
+from zhifa.cases.api_schemas import BoardOut, CasePenaltyOut
 from zhifa.cases.models import Case
 from zhifa.cases.presenters import case_detail
 from zhifa.catalog.models import PowerItem
+from zhifa.core.api_fields import Amount, Day, Days, Id, Lat, Line, Lng, Text
 from zhifa.core.errors import DomainError, Forbidden, NotFound
 
 from . import board, services
@@ -79,30 +81,36 @@ def _out(case: Case) -> dict[str, Any]:
     return {**case_detail(case), "penalty": penalty_data(case)}
 
 
-@router.get("/{int:case_id}/penalty", summary="处罚程序（告知、听证、审核、决定、送达、缴款）")
+@router.get(
+    "/{int:case_id}/penalty",
+    summary="处罚程序（告知、听证、审核、决定、送达、缴款）",
+    response=CasePenaltyOut,
+)
 def penalty_get(request: Any, case_id: int) -> dict[str, Any]:
     return _out(_case(request, case_id))
 
 
 class ProposalIn(Schema):
-    proposal: str
-    reason: str
-    item_id: int | None = None
-    party_id: int | None = None
-    kinds: list[str] = []
-    amount: Decimal = Decimal(0)
-    level: str = ""
-    facts: str = ""
-    evidence: list[str] = []
-    violated: str = ""
-    basis: str = ""
+    proposal: Line
+    reason: Text
+    item_id: Id | None = None
+    party_id: Id | None = None
+    kinds: list[Text] = []
+    amount: Amount = Decimal(0)
+    level: Line = ""
+    facts: Text = ""
+    evidence: list[Text] = []
+    violated: Text = ""
+    basis: Text = ""
     fine_facts: dict[str, Any] = {}
     serious_harm: bool = False
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 @router.post(
-    "/{int:case_id}/penalty-proposal", summary="拟处理意见（处罚含裁量 / 不予处罚 / 移送）"
+    "/{int:case_id}/penalty-proposal",
+    summary="拟处理意见（处罚含裁量 / 不予处罚 / 移送）",
+    response=CasePenaltyOut,
 )
 def penalty_propose(request: Any, case_id: int, payload: ProposalIn) -> dict[str, Any]:
     case = _case(request, case_id)
@@ -133,12 +141,12 @@ def penalty_propose(request: Any, case_id: int, payload: ProposalIn) -> dict[str
 
 
 class NoticeIn(Schema):
-    served_on: dt.date
+    served_on: Day
     hearing_offered: bool | None = None
-    statement_days: int | None = None
+    statement_days: Days | None = None
 
 
-@router.post("/{int:case_id}/notice", summary="送达行政处罚事先告知书")
+@router.post("/{int:case_id}/notice", summary="送达行政处罚事先告知书", response=CasePenaltyOut)
 def notice_serve(request: Any, case_id: int, payload: NoticeIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.notice_serve(case=case, actor=_actor(request), **payload.dict())
@@ -146,14 +154,16 @@ def notice_serve(request: Any, case_id: int, payload: NoticeIn) -> dict[str, Any
 
 
 class StatementIn(Schema):
-    received_on: dt.date
-    statement: str = ""
-    recheck: str = ""
+    received_on: Day
+    statement: Text = ""
+    recheck: Text = ""
     adopted: bool = False
     waived: bool = False
 
 
-@router.post("/{int:case_id}/statement", summary="陈述申辩与复核（或放弃）")
+@router.post(
+    "/{int:case_id}/statement", summary="陈述申辩与复核（或放弃）", response=CasePenaltyOut
+)
 def statement_record(request: Any, case_id: int, payload: StatementIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.statement_record(case=case, actor=_actor(request), **payload.dict())
@@ -161,10 +171,14 @@ def statement_record(request: Any, case_id: int, payload: StatementIn) -> dict[s
 
 
 class HearingRequestIn(Schema):
-    requested_on: dt.date
+    requested_on: Day
 
 
-@router.post("/{int:case_id}/hearing-request", summary="当事人申请听证（五个工作日内）")
+@router.post(
+    "/{int:case_id}/hearing-request",
+    summary="当事人申请听证（五个工作日内）",
+    response=CasePenaltyOut,
+)
 def hearing_request(request: Any, case_id: int, payload: HearingRequestIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.hearing_request(case=case, actor=_actor(request), requested_on=payload.requested_on)
@@ -172,17 +186,19 @@ def hearing_request(request: Any, case_id: int, payload: HearingRequestIn) -> di
 
 
 class HearingNoticeIn(Schema):
-    notice_on: dt.date
+    notice_on: Day
     at: dt.datetime
-    place: str
-    chair_id: int
-    members: list[str] = []
-    clerk: str = ""
+    place: Text
+    chair_id: Id
+    members: list[Text] = []
+    clerk: Text = ""
     public: bool = True
 
 
 @router.post(
-    "/{int:case_id}/hearing-notice", summary="听证通知（提前七个工作日；主持人非调查人员）"
+    "/{int:case_id}/hearing-notice",
+    summary="听证通知（提前七个工作日；主持人非调查人员）",
+    response=CasePenaltyOut,
 )
 def hearing_schedule(request: Any, case_id: int, payload: HearingNoticeIn) -> dict[str, Any]:
     case = _case(request, case_id)
@@ -193,19 +209,19 @@ def hearing_schedule(request: Any, case_id: int, payload: HearingNoticeIn) -> di
     return _out(case)
 
 
-class QA(Schema):
-    q: str
-    a: str = ""
+class HearingQA(Schema):
+    q: Text
+    a: Text = ""
 
 
 class HearingRecordIn(Schema):
-    held_on: dt.date
-    proceedings: list[QA]
-    final_statement: str = ""
+    held_on: Day
+    proceedings: list[HearingQA]
+    final_statement: Text = ""
     end: dt.datetime | None = None
 
 
-@router.post("/{int:case_id}/hearing-record", summary="听证笔录")
+@router.post("/{int:case_id}/hearing-record", summary="听证笔录", response=CasePenaltyOut)
 def hearing_hold(request: Any, case_id: int, payload: HearingRecordIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.hearing_hold(
@@ -221,12 +237,14 @@ def hearing_hold(request: Any, case_id: int, payload: HearingRecordIn) -> dict[s
 
 class ReviewIn(Schema):
     passed: bool
-    opinion: str
-    on: dt.date
-    qualification: str = ""
+    opinion: Text
+    on: Day
+    qualification: Text = ""
 
 
-@router.post("/{int:case_id}/legal-review", summary="法制审核（法制审核人员）")
+@router.post(
+    "/{int:case_id}/legal-review", summary="法制审核（法制审核人员）", response=CasePenaltyOut
+)
 def legal_review(request: Any, case_id: int, payload: ReviewIn) -> dict[str, Any]:
     if not (has_role(request.user, LEGAL_REVIEWER) or request.user.is_superuser):
         raise Forbidden("法制审核仅限法制审核人员")
@@ -238,12 +256,12 @@ def legal_review(request: Any, case_id: int, payload: ReviewIn) -> dict[str, Any
 
 
 class DiscussionIn(Schema):
-    on: dt.date
-    members: list[str]
-    conclusion: str
+    on: Day
+    members: list[Text]
+    conclusion: Text
 
 
-@router.post("/{int:case_id}/discussion", summary="负责人集体讨论")
+@router.post("/{int:case_id}/discussion", summary="负责人集体讨论", response=CasePenaltyOut)
 def discussion(request: Any, case_id: int, payload: DiscussionIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.discussion_record(case=case, actor=_actor(request), **payload.dict())
@@ -251,15 +269,15 @@ def discussion(request: Any, case_id: int, payload: DiscussionIn) -> dict[str, A
 
 
 class DecisionIn(Schema):
-    on: dt.date
-    amount: Decimal | None = None
-    kinds: list[str] = []
-    extension_days: int = 0
-    extension_approved_by: int | None = None
-    account: str = ""
+    on: Day
+    amount: Amount | None = None
+    kinds: list[Text] = []
+    extension_days: Days = 0
+    extension_approved_by: Id | None = None
+    account: Text = ""
 
 
-@router.post("/{int:case_id}/decision", summary="作出行政处罚决定")
+@router.post("/{int:case_id}/decision", summary="作出行政处罚决定", response=CasePenaltyOut)
 def decision_make(request: Any, case_id: int, payload: DecisionIn) -> dict[str, Any]:
     case = _case(request, case_id)
     approver = _approver(request, payload.extension_approved_by) if payload.extension_days else None
@@ -277,13 +295,17 @@ def decision_make(request: Any, case_id: int, payload: DecisionIn) -> dict[str, 
 
 
 class NoPenaltyIn(Schema):
-    on: dt.date
-    reason: str
-    education_on: dt.date | None = None
-    education_form: str = ""
+    on: Day
+    reason: Text
+    education_on: Day | None = None
+    education_form: Text = ""
 
 
-@router.post("/{int:case_id}/no-penalty-decision", summary="不予行政处罚决定（含教育记录）")
+@router.post(
+    "/{int:case_id}/no-penalty-decision",
+    summary="不予行政处罚决定（含教育记录）",
+    response=CasePenaltyOut,
+)
 def no_penalty(request: Any, case_id: int, payload: NoPenaltyIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.no_penalty_decide(case=case, actor=_actor(request), **payload.dict())
@@ -291,16 +313,16 @@ def no_penalty(request: Any, case_id: int, payload: NoPenaltyIn) -> dict[str, An
 
 
 class ServiceIn(Schema):
-    served_on: dt.date
-    method: str
-    place: str = ""
+    served_on: Day
+    method: Text
+    place: Text = ""
     party_present: bool = False
     consent: bool = False
-    witness: str = ""
+    witness: Text = ""
     media: bool = False
 
 
-@router.post("/{int:case_id}/service", summary="送达决定书")
+@router.post("/{int:case_id}/service", summary="送达决定书", response=CasePenaltyOut)
 def decision_serve(request: Any, case_id: int, payload: ServiceIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.decision_serve(case=case, actor=_actor(request), **payload.dict())
@@ -308,12 +330,14 @@ def decision_serve(request: Any, case_id: int, payload: ServiceIn) -> dict[str, 
 
 
 class PaymentIn(Schema):
-    paid_on: dt.date
-    amount: Decimal
-    receipt_no: str = ""
+    paid_on: Day
+    amount: Amount
+    receipt_no: Line = ""
 
 
-@router.post("/{int:case_id}/payment", summary="登记缴款（自动计算加处罚款）")
+@router.post(
+    "/{int:case_id}/payment", summary="登记缴款（自动计算加处罚款）", response=CasePenaltyOut
+)
 def payment(request: Any, case_id: int, payload: PaymentIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.payment_record(case=case, actor=_actor(request), **payload.dict())
@@ -321,13 +345,15 @@ def payment(request: Any, case_id: int, payload: PaymentIn) -> dict[str, Any]:
 
 
 class DeferralIn(Schema):
-    deferred_to: dt.date
-    reason: str
-    approved_by: int | None = None
+    deferred_to: Day
+    reason: Text
+    approved_by: Id | None = None
     instalments: list[dict[str, str]] = []
 
 
-@router.post("/{int:case_id}/deferral", summary="延期或分期缴纳（负责人批准）")
+@router.post(
+    "/{int:case_id}/deferral", summary="延期或分期缴纳（负责人批准）", response=CasePenaltyOut
+)
 def deferral(request: Any, case_id: int, payload: DeferralIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.payment_defer(
@@ -342,10 +368,10 @@ def deferral(request: Any, case_id: int, payload: DeferralIn) -> dict[str, Any]:
 
 
 class ReminderIn(Schema):
-    served_on: dt.date
+    served_on: Day
 
 
-@router.post("/{int:case_id}/reminder", summary="催告")
+@router.post("/{int:case_id}/reminder", summary="催告", response=CasePenaltyOut)
 def reminder(request: Any, case_id: int, payload: ReminderIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.reminder_serve(case=case, actor=_actor(request), served_on=payload.served_on)
@@ -353,12 +379,12 @@ def reminder(request: Any, case_id: int, payload: ReminderIn) -> dict[str, Any]:
 
 
 class EnforcementIn(Schema):
-    applied_on: dt.date
-    court: str = "繁峙县人民法院"
-    head_id: int | None = None
+    applied_on: Day
+    court: Text = "繁峙县人民法院"
+    head_id: Id | None = None
 
 
-@router.post("/{int:case_id}/enforcement", summary="申请人民法院强制执行")
+@router.post("/{int:case_id}/enforcement", summary="申请人民法院强制执行", response=CasePenaltyOut)
 def enforcement(request: Any, case_id: int, payload: EnforcementIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.enforcement_apply(
@@ -371,23 +397,27 @@ def enforcement(request: Any, case_id: int, payload: EnforcementIn) -> dict[str,
     return _out(case)
 
 
-class CloseIn(Schema):
-    on: dt.date
+class PenaltyCloseIn(Schema):
+    on: Day
 
 
-@router.post("/{int:case_id}/penalty-close", summary="处罚案件结案（执行完毕）")
-def penalty_close(request: Any, case_id: int, payload: CloseIn) -> dict[str, Any]:
+@router.post(
+    "/{int:case_id}/penalty-close", summary="处罚案件结案（执行完毕）", response=CasePenaltyOut
+)
+def penalty_close(request: Any, case_id: int, payload: PenaltyCloseIn) -> dict[str, Any]:
     case = _case(request, case_id)
     return _out(services.penalty_close(case=case, actor=_actor(request), on=payload.on))
 
 
 class DisclosureIn(Schema):
-    on: dt.date
-    place: str
-    note: str = ""
+    on: Day
+    place: Text
+    note: Text = ""
 
 
-@router.post("/{int:case_id}/disclosure", summary="登记处罚决定公示（七个工作日内）")
+@router.post(
+    "/{int:case_id}/disclosure", summary="登记处罚决定公示（七个工作日内）", response=CasePenaltyOut
+)
 def disclosure_record(request: Any, case_id: int, payload: DisclosureIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.decision_disclose(case=case, actor=_actor(request), **payload.dict())
@@ -395,13 +425,14 @@ def disclosure_record(request: Any, case_id: int, payload: DisclosureIn) -> dict
 
 
 class DisclosureWithdrawIn(Schema):
-    on: dt.date
-    reason: str
+    on: Day
+    reason: Text
 
 
 @router.post(
     "/{int:case_id}/disclosure-withdrawal",
     summary="撤下已公示的处罚决定（变更、撤销后三个工作日内）",
+    response=CasePenaltyOut,
 )
 def disclosure_withdraw(
     request: Any, case_id: int, payload: DisclosureWithdrawIn
@@ -412,12 +443,12 @@ def disclosure_withdraw(
 
 
 class AppealIn(Schema):
-    kind: str
-    body: str
-    filed_on: dt.date
+    kind: Line
+    body: Text
+    filed_on: Day
 
 
-@router.post("/{int:case_id}/appeals", response={201: dict}, summary="登记复议或诉讼")
+@router.post("/{int:case_id}/appeals", response={201: CasePenaltyOut}, summary="登记复议或诉讼")
 def appeal_file(request: Any, case_id: int, payload: AppealIn) -> Status:
     case = _case(request, case_id)
     services.appeal_file(case=case, actor=_actor(request), **payload.dict())
@@ -425,13 +456,15 @@ def appeal_file(request: Any, case_id: int, payload: AppealIn) -> Status:
 
 
 class AppealOutcomeIn(Schema):
-    outcome: str
-    decided_on: dt.date
-    new_amount: Decimal | None = None
-    note: str = ""
+    outcome: Text
+    decided_on: Day
+    new_amount: Amount | None = None
+    note: Text = ""
 
 
-@router.post("/appeals/{int:appeal_id}/outcome", summary="登记复议或诉讼结果")
+@router.post(
+    "/appeals/{int:appeal_id}/outcome", summary="登记复议或诉讼结果", response=CasePenaltyOut
+)
 def appeal_outcome(request: Any, appeal_id: int, payload: AppealOutcomeIn) -> dict[str, Any]:
     appeal = Appeal.objects.filter(pk=appeal_id).first()
     if appeal is None:
@@ -442,28 +475,28 @@ def appeal_outcome(request: Any, appeal_id: int, payload: AppealOutcomeIn) -> di
 
 
 class OnTheSpotIn(Schema):
-    officer_ids: list[int]
-    party_id: int
-    item_id: int | None = None
-    item_code: str = ""
-    cause: str
-    facts: str
-    place: str
+    officer_ids: list[Id]
+    party_id: Id
+    item_id: Id | None = None
+    item_code: Line = ""
+    cause: Text
+    facts: Text
+    place: Text
     act_at: dt.datetime
-    violated: str
-    basis: str
-    kinds: list[str] = ["fine"]
-    amount: Decimal = Decimal(0)
+    violated: Text
+    basis: Text
+    kinds: list[Text] = ["fine"]
+    amount: Amount = Decimal(0)
     collect_on_spot: bool = False
     hard_to_collect: bool = False
     # 第六十九条: a remote, water-borne or hard-to-reach area, and the party asks to pay on the spot
     remote_area_request: bool = False
-    receipt_no: str = ""
-    lat: float | None = None
-    lng: float | None = None
+    receipt_no: Line = ""
+    lat: Lat | None = None
+    lng: Lng | None = None
 
 
-@router.post("/on-the-spot", response={201: dict}, summary="当场行政处罚（简易程序）")
+@router.post("/on-the-spot", response={201: CasePenaltyOut}, summary="当场行政处罚（简易程序）")
 def onthespot(request: Any, payload: OnTheSpotIn) -> Status:
     actor = _actor(request)
     item = (
@@ -489,18 +522,20 @@ def onthespot(request: Any, payload: OnTheSpotIn) -> Status:
 
 
 class HandInIn(Schema):
-    on: dt.date
+    on: Day
 
 
-@router.post("/{int:case_id}/hand-in", summary="当场收缴罚款上缴银行（并结案）")
+@router.post(
+    "/{int:case_id}/hand-in", summary="当场收缴罚款上缴银行（并结案）", response=CasePenaltyOut
+)
 def hand_in(request: Any, case_id: int, payload: HandInIn) -> dict[str, Any]:
     case = _case(request, case_id)
     return _out(services.onthespot_hand_in(case=case, actor=_actor(request), on=payload.on))
 
 
-@router.get("/deadlines", summary="期限看板：所有案件的在途期限")
+@router.get("/deadlines", summary="期限看板：所有案件的在途期限", response=BoardOut)
 def deadline_board(
-    request: Any, officer: int | None = None, squadron: int | None = None
+    request: Any, officer: Id | None = None, squadron: Id | None = None
 ) -> dict[str, Any]:
     rows = board.board_rows(user=request.user, officer=officer, squadron=squadron)
     return {"count": len(rows), "results": [r.as_dict() for r in rows]}

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhifa.cases.models import State
+from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
+from zhifa.cases.models import Case, State
+from zhifa.cases.queues import case_queue_row
+from zhifa.core.errors import DomainError
+from zhifa.core.queues import Queue
 
 from . import law
+from .law_common import party_kind_of
 from .models import Penalty
+
+PARTY_ARTICLE = "行政处罚法第四十四条"
 
 
 def executed(case: Any) -> None:
@@ -36,4 +43,53 @@ def urlpatterns() -> list[Any]:
     return [
         path("deadlines/", views.deadlines, name="deadlines"),
         path("on-the-spot/", views.on_the_spot, name="on_the_spot"),
+    ]
+
+
+def party_fixed_after_notice(case: Any, subject: Any) -> None:
+    """The prior notice (事先告知) named the party: from then on the party cannot change."""
+    penalty = Penalty.all_towns.select_for_update().filter(case=case).first()
+    if penalty is not None and penalty.notice_doc_id:
+        raise DomainError(
+            f"已向“{penalty.party.name}”送达事先告知书，不能再更换当事人"
+            f"（{PARTY_ARTICLE}）；确需更换的，应撤销立案后重新立案",
+            code="party_after_notice",
+            status=409,
+        )
+
+
+def party_follows(case: Any, subject: Any) -> None:
+    """A pending proposal follows a new party of the same kind (citizen / organisation), on which
+    its fine range depends; a change of kind goes back to investigation first."""
+    penalty = Penalty.all_towns.select_for_update().filter(case=case).first()
+    if penalty is None:
+        return
+    if party_kind_of(subject) != penalty.party_kind:
+        raise DomainError(
+            "拟处理意见按原当事人的类别（公民 / 法人或其他组织）确定罚款幅度，"
+            "请先退回补充调查，再更换当事人",
+            code="party_kind_changed",
+            status=409,
+        )
+    penalty.party = subject
+    penalty.save(update_fields=["party"])
+
+
+def reviewer_queues(user: Any) -> list[Queue]:
+    """The legal reviewer's queue (home page and 我的工作): cases waiting for 法制审核."""
+    if not has_role(user, LEGAL_REVIEWER):
+        return []
+    waiting = Case.objects.filter(
+        state=State.UNDER_REVIEW,
+        pk__in=Penalty.objects.filter(reviewer__isnull=True).values("case_id"),
+    ).order_by("registered_at")
+    return [
+        Queue(
+            "legal-review",
+            "待法制审核",
+            "scale",
+            [case_queue_row(c) for c in waiting[:20]],
+            "没有等待法制审核的案件",
+            total=waiting.count(),
+        )
     ]

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from zhifa.cases.access import actor_require as _require_actor
 from zhifa.cases.access import form_perform as _perform
 from zhifa.cases.access import page_actor as _actor
 from zhifa.cases.access import page_town as _town
 from zhifa.cases.forms import now_local
+from zhifa.core.navigation import guarded
 from zhifa.team.models import Officer, Squadron
 
 from . import board
@@ -44,6 +46,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     )
 
 
+@guarded(_require_actor)
 def on_the_spot(request: HttpRequest) -> HttpResponse:
     town, actor = _town(request), _actor(request)
     officer = getattr(actor, "officer", None)

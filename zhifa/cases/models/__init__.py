@@ -1,3 +1,4 @@
+from .approvals import ApprovalRequest
 from .case import ACTIVE_STATES, Case, CaseEvent, CaseHandler, State
 from .measures import CorrectionOrder
 from .records import Evidence, Record, excess_of
@@ -5,6 +6,7 @@ from .transfers import JointOperation, Transfer
 
 __all__ = [
     "ACTIVE_STATES",
+    "ApprovalRequest",
     "Case",
     "CaseEvent",
     "CaseHandler",

@@ -48,6 +48,9 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
     them (inside a transaction, with the row locked, writing the event in the same transaction).
     """
 
+    # derive from the record's events; verify-record compares them (ADR 0026)
+    RECORDED_FIELDS = ("state", "cause", "outcome")
+
     class Source(models.TextChoices):
         PATROL = "patrol", "巡查发现"
         ASSIGNMENT = "assignment", "领导交办"

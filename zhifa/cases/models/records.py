@@ -79,7 +79,7 @@ class Record(TownScopedModel):
         ordering = ["started_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}（{self.started_at:%Y-%m-%d}）"
+        return f"{self.get_kind_display()}（{timezone.localtime(self.started_at):%Y-%m-%d %H:%M}）"
 
 
 def excess_of(permitted: Decimal | None, occupied: Decimal | None) -> Decimal | None:

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.catalog.rules import fact_date_require, item_held_by_town
+from zhifa.core import clock
 from zhifa.core.articles import A60, DECISION_DAYS
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
@@ -70,7 +72,9 @@ def case_register(
     for obj in [*items, *parties]:
         if obj.town_id != town.pk:
             raise DomainError("所选事项或当事人不属于本镇", code="wrong_town")
-    discovered_on = discovered_on or timezone.localdate()
+    discovered_on = discovered_on or clock.today()
+    fact_date_require(town=town, value=discovered_on, label="发现日期")
+    fact_date_require(town=town, value=act_date, label="违法行为发生日期")
     if act_date and act_date > discovered_on:
         raise DomainError("违法行为发生日期不能晚于发现日期", code="bad_date")
     cell = squadron = None
@@ -80,12 +84,14 @@ def case_register(
             cell = GridCell.all_towns.get(pk=found.cell_id)
             squadron_id = location_describe(found).get("squadron_id")
             squadron = Squadron.all_towns.filter(pk=squadron_id).first() if squadron_id else None
+    # the number's year is the year the case is opened, from the clock, never a typed date's
+    year = clock.today().year
     with transaction.atomic():
-        seq = sequence_next(town=town, kind="case", year=discovered_on.year)
+        seq = sequence_next(town=town, kind="case", year=year)
         case = Case.objects.create(
             town=town,
-            number=case_number(town=town, year=discovered_on.year, seq=seq),
-            year=discovered_on.year,
+            number=case_number(town=town, year=year, seq=seq),
+            year=year,
             seq=seq,
             cause=cause,
             source=source,
@@ -115,14 +121,19 @@ def case_assign_handlers(
     *, case: Case, officers: list[Officer], actor: Any, on: dt.date | None = None
 ) -> Case:
     """承办人: ≥2 full-time officers with certificates valid on ``on`` (行政处罚法第四十二条)."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with transaction.atomic():
         case = lock(case)
         require_open(case)
         for officer in officers:
             if officer.town_id != case.town_id:
                 raise DomainError("执法人员不属于本镇", code="wrong_town")
-        handlers = act_handlers(officers=officers, on=on)
+        # refused here, at assignment, when someone may not act for one of the case's items
+        # (an item the town does not hold is transferred, not acted on: no domain to cover)
+        items = [i for i in case.items.all() if item_held_by_town(item=i, on=on)] or [None]
+        for item in items[1:]:
+            act_handlers(officers=officers, on=on, item=item)
+        handlers = act_handlers(officers=officers, on=on, item=items[0])
         old = [
             {"name": r.officer.name, "cert_no": r.certificate_number}
             for r in case.handler_rows.select_related("officer__user")
@@ -166,7 +177,7 @@ def case_file(
     handlers must be certified on the filing date; the act within the limitation period (five
     years when ``serious_harm`` — given here or recorded at registration — else two). Issues the
     立案审批表."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with transaction.atomic():
         case = lock(case)
         transition_require(case, "file")
@@ -185,7 +196,7 @@ def case_file(
         # A filing entered on a later day keeps the approval's date (the clocks count from it).
         case.filed_at = (
             timezone.now()
-            if on == timezone.localdate()
+            if on == clock.today()
             else timezone.make_aware(dt.datetime.combine(on, dt.time(9)))
         )
         case.filing_approved_by = approved_by
@@ -226,7 +237,7 @@ def case_file(
 
 
 def case_start_investigation(*, case: Case, actor: Any, on: dt.date | None = None) -> Case:
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with transaction.atomic():
         case = lock(case)
         transition_require(case, "investigate")
@@ -250,7 +261,7 @@ def case_propose(
 ) -> Case:
     """The handlers' proposal (行政处罚法第五十七条). A penalty needs an item the town held on the
     act date; a transfer proposal leads to ``case_transfer``."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with transaction.atomic():
         case = lock(case)
         transition_require(case, "propose")
@@ -335,7 +346,7 @@ def case_close(
     """结案: a registered matter not filed (不予立案), or a decision served and executed (a
     no-penalty proposal first gets its 不予行政处罚决定 with the education on record, rule 16).
     Issues the 结案报告; afterwards the case takes no edits, only appended notes."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with transaction.atomic():
         case = lock(case)
         transition_require(case, "close")
@@ -420,6 +431,11 @@ def case_dossier_pdf(*, case: Case) -> bytes:
         }
         for e in case.evidence.select_related("uploaded_by")
     ]
+    if not documents and not evidence:
+        # a new case: the dossier is its cover and index, saying plainly that nothing is in yet
+        evidence = [
+            {"name": "（尚无已签发的文书和证据材料）", "source": "", "description": "", "date": ""}
+        ]
     cover = case_context(case)
     cover["case"]["closed"] = local_date(case.closed_at).isoformat() if case.closed_at else ""
     cover["outcome"] = {"text": case.outcome or State(case.state).label}

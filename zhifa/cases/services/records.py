@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
+from zhifa.catalog.rules import fact_date_require
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
@@ -61,6 +63,8 @@ def record_create(
     started_at, ended_at = aware(started_at), aware(ended_at)
     if ended_at <= started_at:
         raise DomainError("结束时间应晚于开始时间", code="bad_time")
+    fact_date_require(town=case.town, value=started_at, label="开始时间")
+    fact_date_require(town=case.town, value=ended_at, label="结束时间")
     place = text(place, label="地点")
     if signature not in Record.Signature.values:
         raise DomainError("请注明当事人签名情况（签名、拒签或不在场）", code="signature")
@@ -138,8 +142,8 @@ def _context(case: Case, record: Record) -> dict[str, Any]:
         measured = f"{area}{measured}"
     sign = record.get_signature_display()
     context["record"] = {
-        "start": record.started_at.isoformat(),
-        "end": record.ended_at.isoformat(),
+        "start": clock.iso(record.started_at),
+        "end": clock.iso(record.ended_at),
         "place": record.place,
         "present": record.present,
         "witness": record.witness,

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
-from django.utils import timezone
+
+from ..queues import clock_label
 
 register = template.Library()
 
@@ -30,21 +32,23 @@ def state_color(state: str) -> str:
 
 
 @register.filter
-def countdown(due: dt.datetime | None) -> str:
-    """“还剩 3 天” / “已超期 2 天” / “今日到期”, by calendar days in local time."""
-    if due is None:
+def countdown(value: Any) -> str:
+    """“还剩 3 天” / “已超期 2 天” / “今日到期” by calendar days in local time; given the
+    deadline itself, a party's window that has passed reads “已届满” (``queues.clock_label``)."""
+    if value is None:
         return ""
-    days = (timezone.localtime(due).date() - timezone.localdate()).days
-    if days > 0:
-        return f"还剩 {days} 天"
-    if days == 0:
-        return "今日到期"
-    return f"已超期 {-days} 天"
+    return clock_label(value if hasattr(value, "due_at") else _Due(value))[0]
 
 
 @register.filter
-def countdown_color(due: dt.datetime | None) -> str:
-    if due is None:
+def countdown_color(value: Any) -> str:
+    if value is None:
         return "secondary"
-    days = (timezone.localtime(due).date() - timezone.localdate()).days
-    return "danger" if days < 0 else ("warning" if days <= 3 else "success")
+    return clock_label(value if hasattr(value, "due_at") else _Due(value))[1]
+
+
+class _Due:
+    kind = ""
+
+    def __init__(self, due: dt.datetime) -> None:
+        self.due_at = due

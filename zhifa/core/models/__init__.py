@@ -2,6 +2,7 @@ from .audit import AuditEvent, ChainedRecord
 from .calendar import CalendarDay, CalendarYear
 from .deadline import Deadline
 from .notification import Notification
+from .ratelimit import RateLimitHit
 from .sequence import Sequence
 from .town import Town, TownEvent
 
@@ -12,6 +13,7 @@ __all__ = [
     "ChainedRecord",
     "Deadline",
     "Notification",
+    "RateLimitHit",
     "Sequence",
     "Town",
     "TownEvent",

@@ -30,7 +30,13 @@ def normalise(value: Any) -> Any:
 
 
 class ChainedRecord(models.Model):
-    """Keeps the head of a subject's event chain, so a cut-off tail shows."""
+    """Keeps the head of a subject's event chain, so a cut-off tail shows.
+
+    ``RECORDED_FIELDS`` name the row's fields that derive from its events: each event keeps them
+    as the row stood when it was appended, so a row edited without an event shows.
+    """
+
+    RECORDED_FIELDS: tuple[str, ...] = ()
 
     record_length = models.PositiveIntegerField("记录条数", default=0, editable=False)
     record_head = models.CharField("记录链头", max_length=64, default="", editable=False)
@@ -60,6 +66,8 @@ class AuditEvent(TownScopedModel):
     created_at = models.DateTimeField("时间", default=timezone.now)
     prev_hash = models.CharField("前一条哈希", max_length=64, blank=True)
     hash = models.CharField("哈希", max_length=64)
+    key_id = models.CharField("签名密钥", max_length=20, blank=True)
+    row = models.JSONField("记录时的主记录", default=dict, blank=True)
 
     class Meta:
         abstract = True
@@ -69,8 +77,10 @@ class AuditEvent(TownScopedModel):
         return getattr(self, f"{self.SUBJECT_FIELD}_id")
 
     def canonical(self) -> str:
+        extra = {"key_id": self.key_id, "row": self.row} if self.key_id else {}
         return canonical_json(
             {
+                **extra,
                 "subject": self.subject_pk(),
                 "town": self.town_id,
                 "seq": self.seq,
@@ -87,4 +97,11 @@ class AuditEvent(TownScopedModel):
         )
 
     def compute_hash(self) -> str:
+        """HMAC with the event's key (ADR 0026); a plain SHA-256 for events from before keys.
+
+        Raises KeyError when this machine does not hold the event's key."""
+        if self.key_id:
+            from ..record_keys import sign
+
+            return sign(self.key_id, self.canonical())
         return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()

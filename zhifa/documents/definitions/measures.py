@@ -44,7 +44,7 @@ register(
             number(),
             addressee(),
             p(
-                "经查，你（单位）{{ facts }}。上述行为涉嫌违反了{{ violated }}的规定。"
+                "经查，你（单位）{{ facts|clause:party.name }}。上述行为涉嫌违反了{{ violated }}的规定。"
                 "依据{{ basis }}的规定，本机关责令你（单位）自收到本通知书之日起立即停止上述违法行为。"
             ),
             p("{% if requirements %}具体要求：{{ requirements }}{% endif %}"),
@@ -93,7 +93,7 @@ register(
             number(),
             addressee(),
             p(
-                "经查，你（单位）{{ facts }}。上述行为违反了{{ violated }}的规定。"
+                "经查，你（单位）{{ facts|clause:party.name }}。上述行为违反了{{ violated }}的规定。"
                 "依据{{ basis }}的规定，本机关责令你（单位）{% if correction.deadline %}于{{ correction.deadline|cn_date }}前{% else %}立即{% endif %}"
                 "改正上述违法行为。"
             ),
@@ -232,7 +232,7 @@ register(
             addressee(),
             {"kind": "para", "text": "住所（住址）：{{ party.address }}", "indent": False},
             p(
-                "因你（单位）{{ facts }}，涉嫌违反{{ violated }}的规定，经本机关负责人批准，依据{{ basis }}的规定，"
+                "因你（单位）{{ facts|clause:party.name }}，涉嫌违反{{ violated }}的规定，经本机关负责人批准，依据{{ basis }}的规定，"
                 "本机关决定对你（单位）的{{ seizure.object }}予以{{ seizure.measure }}，"
                 "期限为{{ seizure.days }}日（自{{ seizure.start|plain_date }}至{{ seizure.end|plain_date }}）。"
                 "{{ seizure.measure }}的场所、设施或者财物详见所附清单。"

@@ -67,7 +67,7 @@ register(
             header("行政处罚事先告知书", red=True),
             number(),
             addressee(),
-            p("经查，你（单位）{{ facts }}。"),
+            p("经查，你（单位）{{ facts|clause:party.name }}。"),
             EVIDENCE,
             p(
                 "你（单位）的上述行为违反了{{ violated }}的规定。{% if discretion %}{{ discretion }}。{% endif %}"
@@ -135,7 +135,7 @@ register(
             header("行政处罚事先告知书", red=True, subtitle="（适用听证程序）"),
             number(),
             addressee(),
-            p("经查，你（单位）{{ facts }}。"),
+            p("经查，你（单位）{{ facts|clause:party.name }}。"),
             EVIDENCE,
             p(
                 "你（单位）的上述行为违反了{{ violated }}的规定。{% if discretion %}{{ discretion }}。{% endif %}"
@@ -501,7 +501,7 @@ register(
             number(),
             PARTY_LINES,
             p(
-                "{{ case.cause|default:'' }}{% if case.cause %}一案，{% endif %}本机关于{{ case.filed|plain_date }}立案调查。经查明：你（单位）{{ facts }}。"
+                "{{ case.cause|default:'' }}{% if case.cause %}一案，{% endif %}本机关于{{ case.filed|plain_date }}立案调查。经查明：你（单位）{{ facts|clause:party.name }}。"
             ),
             EVIDENCE,
             p(
@@ -659,7 +659,7 @@ register(
             header("不予行政处罚决定书", red=True),
             number(),
             PARTY_LINES,
-            p("经查，你（单位）{{ facts }}。"),
+            p("经查，你（单位）{{ facts|clause:party.name }}。"),
             EVIDENCE,
             p(
                 "你（单位）的上述行为违反了{{ violated }}的规定。鉴于{{ reason }}，依据{{ basis }}的规定，本机关决定对你（单位）不予行政处罚。"

@@ -14,6 +14,7 @@ register.filter("cn_date", formatting.cn_date)
 register.filter("plain_date", formatting.plain_date)
 register.filter("plain_datetime", formatting.plain_datetime)
 register.filter("cn_money", formatting.cn_money)
+register.filter("clause", formatting.clause)
 register.filter("money_capital", formatting.money_capital)
 register.filter("money_figures", formatting.money_figures)
 

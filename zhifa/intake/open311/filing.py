@@ -105,6 +105,16 @@ def request_file(*, town: Town, form: Any) -> Filed:
             problems.append("media_url 应为 http 或 https 链接")
         if len(media_url) > 1000:
             problems.append("media_url 不能超过 1000 个字符")
+    name = form.get("last_name", "").strip() + form.get("first_name", "").strip()
+    phone = form.get("phone", "").strip()
+    for value, label, field in (
+        (address, "address_string ", "address"),
+        (name, "last_name 与 first_name 合计", "reporter_name"),
+        (phone, "phone ", "reporter_phone"),
+    ):
+        limit = Lead._meta.get_field(field).max_length or 0
+        if len(value) > limit:
+            problems.append(f"{label}不能超过 {limit} 个字符（现有 {len(value)}）")
     answers, attribute_problems = _answers(service, form)
     problems += attribute_problems
     if problems:
@@ -119,7 +129,6 @@ def request_file(*, town: Town, form: Any) -> Filed:
     text = description if len(description) >= 5 else f"{service.name}：{description or '未附说明'}"
     if answers:
         text += "\n补充：" + "；".join(f"{k}：{v}" for k, v in answers.items())
-    name = (form.get("last_name", "").strip() + form.get("first_name", "").strip())[:50]
     with public_town_scope(town), transaction.atomic():
         from ..services import lead_receive
 
@@ -132,7 +141,7 @@ def request_file(*, town: Town, form: Any) -> Filed:
             lat=point[0],
             lng=point[1],
             reporter_name=name,
-            reporter_phone=form.get("phone", "").strip()[:30],
+            reporter_phone=phone,
         )
         Open311Request.all_towns.create(
             town=town,
