@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0007_record_keys"),
+        ("cases", "0008_record_keys"),
         ("core", "0002_town_record"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

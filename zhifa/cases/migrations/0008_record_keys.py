@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_unguessable_file_names"),
+        ("cases", "0007_evidence_mime_length"),
     ]
 
     operations = [
