@@ -35,6 +35,8 @@ def test_a_leader_without_a_device_enrols_with_a_qr_code_then_a_code(client, per
     page = client.get("/accounts/second-factor/?next=/cases/")
     text = page.content.decode()
     assert "绑定手机验证器" in text and "<svg" in text
+    # not through the door yet: no sidebar leading to pages that would only bounce back here
+    assert 'id="sidebar-menu"' not in text and "工作台" not in text
     device = TOTPDevice.objects.get(user=personas.leader, confirmed=False)
     wrong = client.post("/accounts/second-factor/", {"otp_token": "000000", "next": "/cases/"})
     assert wrong.status_code == 422 and "验证码不正确" in wrong.content.decode()

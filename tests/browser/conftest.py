@@ -65,7 +65,7 @@ def sign_in(live_server):
             page.wait_for_url("**/accounts/second-factor/**")
             device.refresh_from_db()
             page.fill("#id_otp_token", current_code(device, fresh=True))
-            page.click("button[type=submit]")
+            page.locator("form:has(#id_otp_token) button[type=submit]").click()
         page.wait_for_url(f"{live_server.url}/")
 
     return do

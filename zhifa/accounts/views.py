@@ -44,7 +44,13 @@ def second_factor(request: HttpRequest) -> HttpResponse:
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
             return redirect(sf.safe_next(request))
-    context = {"enrolling": enrolling, "error": error, "next": sf.safe_next(request)}
+    # not yet through the door: no navigation, no menus, only the code and a way out
+    context = {
+        "enrolling": enrolling,
+        "error": error,
+        "next": sf.safe_next(request),
+        "outside_shell": True,
+    }
     if enrolling:
         context["qr"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
         context["secret"] = b32encode(device.bin_key).decode()

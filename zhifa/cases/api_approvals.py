@@ -4,6 +4,7 @@ and approves or refuses each as their own act. Nobody names an approver in a bod
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.http import QueryDict
@@ -30,6 +31,22 @@ class ApprovalDecideIn(Schema):
     opinion: str = ""
 
 
+class ApprovalOut(Schema):
+    id: int
+    case: int
+    case_number: str
+    verb: str
+    label: str
+    summary: str
+    status: str
+    status_label: str
+    requested_by: str
+    requested_at: datetime
+    decided_by: str
+    decided_at: datetime | None
+    opinion: str
+
+
 def _out(a: ApprovalRequest) -> dict[str, Any]:
     return {
         "id": a.pk,
@@ -50,7 +67,7 @@ def _out(a: ApprovalRequest) -> dict[str, Any]:
 
 @router.post(
     "/{int:case_id}/approvals",
-    response={201: dict},
+    response={201: ApprovalOut},
     summary="提请负责人批准（立案、撤销、强制措施、停电、决定等）",
 )
 def approval_ask(request: Any, case_id: int, payload: ApprovalAskIn) -> Any:
@@ -73,12 +90,12 @@ def approval_ask(request: Any, case_id: int, payload: ApprovalAskIn) -> Any:
     return Status(201, _out(req))
 
 
-@router.get("/approvals", summary="待我审批（负责人）")
+@router.get("/approvals", response=list[ApprovalOut], summary="待我审批（负责人）")
 def approval_inbox(request: Any) -> list[dict[str, Any]]:
     return [_out(a) for a in approvals.inbox(request.user)]
 
 
-@router.post("/approvals/{int:pk}/decide", summary="负责人批准或不予批准")
+@router.post("/approvals/{int:pk}/decide", response=ApprovalOut, summary="负责人批准或不予批准")
 def approval_decide(request: Any, pk: int, payload: ApprovalDecideIn) -> dict[str, Any]:
     req = ApprovalRequest.objects.select_related("case").filter(pk=pk).first()
     if req is None:
