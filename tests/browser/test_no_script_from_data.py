@@ -29,7 +29,7 @@ def planted(db, tmp_path, settings):
     from zhifa.intake.models import Lead
 
     seed_demo()
-    Lead.all_towns.update(text=PAYLOAD, address=PAYLOAD, reporter_name=PAYLOAD)
+    Lead.all_towns.update(text=PAYLOAD, address=PAYLOAD, reporter_name=SHORT)
     Case.all_towns.update(cause=PAYLOAD)
     Subject.all_towns.update(name=PAYLOAD, address=PAYLOAD)
     Evidence.all_towns.update(description=PAYLOAD, original_name=PAYLOAD)
