@@ -4,6 +4,7 @@ town holds authority for an act on its date, and why a transition is refused."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django_fsm import can_proceed
@@ -15,6 +16,7 @@ from zhifa.team.models import Officer
 from zhifa.team.rules import handlers_check
 
 from .models import Case, State
+from .models.case import proposes_no_penalty, proposes_penalty
 
 # Acts and whether they need an item the town holds on the act date (行政处罚法第十七条、第二十四条).
 # Inspecting, interviewing and stopping an act (属地管理 制止) do not; penalties and coercion do.
@@ -86,6 +88,11 @@ TRANSITION_RULES: dict[str, tuple[str, str, str]] = {
         "处罚决定应在事先告知（及听证、法制审核）之后作出",
         "行政处罚法第四十四条、第六十二条",
     ),
+    "decide_no_penalty": (
+        "作出不予行政处罚决定",
+        "不予行政处罚决定应在提出拟不予处罚意见之后作出",
+        "行政处罚法第三十三条、第五十七条",
+    ),
     "decide_on_the_spot": (
         "当场处罚",
         "当场处罚只适用于新登记、尚未立案的案件",
@@ -101,17 +108,82 @@ TRANSITION_RULES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def transition_require(case: Case, verb: str) -> None:
-    """Refuse (changing nothing) a transition the case's state does not allow."""
-    label, rule, article = TRANSITION_RULES[verb]
-    if not can_proceed(getattr(case, verb)):
-        raise RuleViolation(
-            f"案件处于“{State(case.state).label}”状态，不能{label}：{rule}",
-            article=article,
-            code="transition_not_allowed",
-            state=case.state,
-            verb=verb,
+def _proposal_next(case: Case) -> DomainError:
+    """What a proposed case must do instead of closing or being decided straight away."""
+    if case.proposal == Case.Proposal.PENALTY:
+        return RuleViolation(
+            "拟给予行政处罚的案件应先告知当事人拟处罚内容及陈述申辩、听证权利，不能直接结案",
+            article="行政处罚法第四十四条",
+            code="notice_first",
         )
+    if case.proposal == Case.Proposal.NO_PENALTY:
+        return RuleViolation(
+            "拟不予行政处罚的案件应作出不予行政处罚决定，并记录对当事人的教育，不能直接结案",
+            article="行政处罚法第三十三条",
+            code="no_penalty_decision_first",
+        )
+    return RuleViolation(
+        "处理意见为移送的案件应办理移送，不能直接结案",
+        article="行政处罚法第二十七条",
+        code="transfer_first",
+    )
+
+
+def _decide_what(case: Case) -> DomainError | None:
+    if case.proposal == Case.Proposal.NO_PENALTY:
+        return DomainError("处理意见为不予处罚，请作出不予行政处罚决定", code="no_penalty_outcome")
+    return None
+
+
+# A state the verb may not leave from, where the table knows better than the general rule why not.
+STATE_REFUSALS: dict[tuple[str, str], Callable[[Case], DomainError | None]] = {
+    ("close", State.PROPOSED): _proposal_next,
+    ("decide", State.PROPOSED): _decide_what,
+}
+
+
+def _notify_refusal(case: Case) -> DomainError:
+    if case.proposal == Case.Proposal.NO_PENALTY:
+        return DomainError(
+            "拟不予处罚的案件无需事先告知，请作出不予行政处罚决定", code="no_notice_needed"
+        )
+    return RuleViolation(
+        "处理意见为移送的案件应办理移送，不能事先告知",
+        article="行政处罚法第二十七条",
+        code="transfer_first",
+    )
+
+
+# A transition's condition that does not hold, and its refusal.
+CONDITION_REFUSALS: dict[Callable[[Case], bool], Callable[[Case], DomainError]] = {
+    proposes_penalty: _notify_refusal,
+    proposes_no_penalty: lambda case: DomainError("处理意见不是不予处罚", code="not_no_penalty"),
+}
+
+
+def transition_require(case: Case, verb: str) -> None:
+    """Refuse (changing nothing) a transition the case's state does not allow, or whose
+    condition does not hold, with the table's message naming the rule."""
+    method = getattr(case, verb)
+    if can_proceed(method):
+        return
+    transition = method._django_fsm.get_transition(case.state)
+    if transition is not None:  # the state allows the verb: a condition refuses
+        for condition in transition.conditions:
+            if not condition(case):
+                raise CONDITION_REFUSALS[condition](case)
+    explain = STATE_REFUSALS.get((verb, case.state))
+    refusal = explain(case) if explain else None
+    if refusal is not None:
+        raise refusal
+    label, rule, article = TRANSITION_RULES[verb]
+    raise RuleViolation(
+        f"案件处于“{State(case.state).label}”状态，不能{label}：{rule}",
+        article=article,
+        code="transition_not_allowed",
+        state=case.state,
+        verb=verb,
+    )
 
 
 def require_open(case: Case) -> None:

@@ -26,6 +26,7 @@ from zhifa.cases.services.common import (
     text,
 )
 from zhifa.cases.services.common import party_of as _party
+from zhifa.cases.transitions import case_transition
 from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
@@ -139,9 +140,10 @@ def evidence_hold_dispose(
 ) -> EvidenceHold:
     disposal = text(disposal, label="处理决定", minimum=4)
     at = aware(at)
-    with transaction.atomic():
-        case = lock(hold.case)
-        hold = EvidenceHold.all_towns.select_for_update().get(pk=hold.pk)
+    with case_transition(
+        hold.case, actor=actor, event_type="hold_disposed", row=hold, closed_ok=True
+    ) as step:
+        hold = step.row
         if hold.status != EvidenceHold.Status.HELD:
             raise DomainError("该批物品已作出处理决定", code="already_disposed")
         late = bool(hold.deadline and at > hold.deadline.due_at)
@@ -149,13 +151,12 @@ def evidence_hold_dispose(
         hold.save(update_fields=["status", "disposal", "disposed_at"])
         if hold.deadline:
             deadline_complete(deadline=hold.deadline, at=at)
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="hold_disposed",
-            summary=f"先行登记保存物品处理决定：{disposal[:60]}{'（已超过七个工作日）' if late else ''}",
+        step.record(
+            f"先行登记保存物品处理决定：{disposal[:60]}{'（已超过七个工作日）' if late else ''}",
             old={"status": "held"},
-            new={"hold": hold.pk, "disposal": disposal, "late": late},
+            hold=hold.pk,
+            disposal=disposal,
+            late=late,
         )
     return hold
 
@@ -280,10 +281,10 @@ def seizure_extend(
     """One extension of at most 30 days, approved by the head, before the term ends."""
     reason = text(reason, label="延长理由", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(seizure.case)
-        require_open(case)
-        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+    with case_transition(
+        seizure.case, actor=actor, event_type="seizure_extended", row=seizure
+    ) as step:
+        seizure = step.row
         if seizure.status != Seizure.Status.ACTIVE:
             raise DomainError("查封、扣押已解除，不能延长", code="seizure_released")
         rule_seizure_term(days=1, extension=True, extended_before=bool(seizure.extended_days))
@@ -302,13 +303,12 @@ def seizure_extend(
             deadline_cancel(deadline=seizure.deadline)
         seizure.deadline = _seizure_deadline(seizure, seizure.days + seizure.extended_days)
         seizure.save(update_fields=["deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_extended",
-            summary=f"延长{seizure.get_kind_display()} {days} 日至 {seizure_end(seizure):%Y-%m-%d}：{reason[:40]}",
+        step.record(
+            f"延长{seizure.get_kind_display()} {days} 日至 {seizure_end(seizure):%Y-%m-%d}：{reason[:40]}",
             old={"end": old_end},
-            new={"seizure": seizure.pk, "end": seizure_end(seizure), "reason": reason},
+            seizure=seizure.pk,
+            end=seizure_end(seizure),
+            reason=reason,
         )
     return seizure
 
@@ -319,9 +319,10 @@ def seizure_release(
     """解除 (行政强制法第二十八条): on expiry, no violation, unrelated items, or a decision made."""
     reason = text(reason, label="解除理由", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(seizure.case)
-        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+    with case_transition(
+        seizure.case, actor=actor, event_type="seizure_released", row=seizure, closed_ok=True
+    ) as step:
+        seizure = step.row
         if seizure.status != Seizure.Status.ACTIVE:
             raise DomainError("查封、扣押已解除", code="seizure_released")
         seizure.status, seizure.released_on, seizure.release_reason = (
@@ -332,13 +333,12 @@ def seizure_release(
         seizure.save(update_fields=["status", "released_on", "release_reason"])
         if seizure.deadline:
             deadline_complete(deadline=seizure.deadline, at=clock_start(on))
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_released",
-            summary=f"解除{seizure.get_kind_display()}：{reason[:60]}",
+        step.record(
+            f"解除{seizure.get_kind_display()}：{reason[:60]}",
             old={"status": "active"},
-            new={"seizure": seizure.pk, "on": on, "reason": reason},
+            seizure=seizure.pk,
+            on=on,
+            reason=reason,
         )
     return seizure
 

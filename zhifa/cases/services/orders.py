@@ -19,6 +19,7 @@ from .. import events
 from ..context import case_context
 from ..models import Case, CorrectionOrder
 from ..rules import act_handlers, authority_check, require_open
+from ..transitions import case_transition
 from .common import (
     case_url,
     clock_start,
@@ -137,10 +138,10 @@ def correction_order_reinspect(
     """Re-inspection on the order's deadline: complied, or ignored (拒不执行)."""
     note = text(note, label="复查情况", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(order.case)
-        require_open(case)
-        order = CorrectionOrder.all_towns.select_for_update().get(pk=order.pk)
+    with case_transition(
+        order.case, actor=actor, event_type="order_reinspected", row=order
+    ) as step:
+        order = step.row
         if order.status != CorrectionOrder.Status.OPEN:
             raise DomainError("该责令通知已复查", code="already_reinspected")
         if on < order.issued_on:
@@ -152,12 +153,11 @@ def correction_order_reinspect(
         order.save(update_fields=["status", "reinspected_on", "reinspection_note"])
         if order.deadline:
             deadline_complete(deadline=order.deadline, at=clock_start(on))
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="order_reinspected",
-            summary=f"复查{order.get_kind_display()}：{order.get_status_display()}。{note[:60]}",
+        step.record(
+            f"复查{order.get_kind_display()}：{order.get_status_display()}。{note[:60]}",
             old={"status": "open"},
-            new={"order": order.pk, "status": order.status, "note": note},
+            order=order.pk,
+            status=order.status,
+            note=note,
         )
     return order

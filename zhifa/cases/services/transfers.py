@@ -22,7 +22,8 @@ from ..models import (
     State,
     Transfer,
 )
-from ..rules import require_open, transition_require
+from ..rules import require_open
+from ..transitions import case_transition
 from .common import aware, clocks_settle, issue, local_date, lock, text
 
 A22 = "行政处罚法第二十二条、第二十四条"
@@ -89,9 +90,8 @@ def case_transfer(
     evidence = list(evidence or [])
     if any(e.case_id != case.pk for e in evidence):
         raise DomainError("所选证据不属于本案", code="wrong_case")
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "transfer")
+    with case_transition(case, "transfer", actor=actor, event_type="transferred") as step:
+        case = step.case
         attachments = _attachments(case, evidence)
         seized = [dict(x) for x in (seized_items or []) if x.get("name")]
         for row in seized:
@@ -139,17 +139,9 @@ def case_transfer(
         transfer.save(update_fields=["document"])
         # The receiver takes the matter over: the town's own clocks stop.
         clocks_settle(case)
-        old = case.state
-        case.transfer()
-        case.outcome = f"移送{department.name}"
-        case.closed_at = timezone.now()
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="transferred",
-            old_state=old,
-            summary=f"移送{department.name}（{transfer.document.number}）：{reason[:60]}",
+        step.change(outcome=f"移送{department.name}", closed_at=timezone.now())
+        step.record(
+            f"移送{department.name}（{transfer.document.number}）：{reason[:60]}",
             transfer=transfer.pk,
             department=department.name,
             evidence=[e.sha256 for e in evidence],

@@ -14,6 +14,7 @@ from zhifa.cases.services.common import (
     lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.deadlines import (
     deadline_cancel,
@@ -67,9 +68,10 @@ def appeal_decide(
     clock to withdraw the disclosure. Appended even when the case is closed."""
     if outcome not in {o for o in Appeal.Outcome.values if o}:
         raise DomainError("请选择复议或诉讼结果", code="bad_outcome")
-    with transaction.atomic():
-        case = lock(appeal.case)
-        appeal = Appeal.all_towns.select_for_update().get(pk=appeal.pk)
+    with case_transition(
+        appeal.case, actor=actor, event_type="appeal_decided", row=appeal, closed_ok=True
+    ) as step:
+        case, appeal = step.case, step.row
         if appeal.outcome:
             raise DomainError("该复议/诉讼已登记结果", code="already_decided", status=409)
         if decided_on < appeal.filed_on:
@@ -109,10 +111,7 @@ def appeal_decide(
                 ):
                     deadline_cancel(deadline=clock)
             # changed before publication: the open clock now publishes the changed decision
-        _event(
-            case,
-            actor,
-            "appeal_decided",
+        step.record(
             f"{appeal.get_kind_display()}结果：{appeal.get_outcome_display()}{'，罚款变更为' + money(appeal.new_amount) + '元' if appeal.new_amount is not None else ''}",
             appeal=appeal.pk,
             outcome=outcome,

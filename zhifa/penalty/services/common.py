@@ -93,19 +93,7 @@ def _context(case: Case, p: Penalty) -> dict[str, Any]:
     return context
 
 
-def _event(
-    case: Case, actor: Any, event_type: str, summary: str, old_state: str | None = None, **new: Any
-) -> None:
-    if old_state is not None and old_state != case.state:
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type=event_type,
-            old_state=old_state,
-            summary=summary,
-            **new,
-        )
-    else:
-        events.measure_event(
-            case=case, actor=actor, event_type=event_type, summary=summary, new=new
-        )
+def _event(case: Case, actor: Any, event_type: str, summary: str, **new: Any) -> None:
+    """A step of the procedure that leaves the case's state as it is (a change of state is
+    recorded by ``cases.transitions.case_transition``)."""
+    events.measure_event(case=case, actor=actor, event_type=event_type, summary=summary, new=new)

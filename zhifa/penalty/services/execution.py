@@ -5,32 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.cases.context import case_context
-from zhifa.cases.models import Case, State
-from zhifa.cases.rules import require_open
+from zhifa.cases.models import Case
 from zhifa.cases.services.case import case_close
 from zhifa.cases.services.common import (
     issue,
-    lock,
     require_approval,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.errors import DomainError
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _event, _finish, _penalty
+from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _finish, _penalty
 from .payment import _paused_days, _pauses
 
 
 def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
     """催告书 (行政强制法第三十五条) after the due date; the court window opens 10 working days later."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="reminder") as step:
+        case = step.case
         p = _penalty(case)
         if p.due_on is None or p.paid_on:
             raise DomainError("罚款已缴清或尚未到期，无需催告", code="no_reminder_needed")
@@ -64,10 +60,7 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
             contact=_context(case, p)["contact"],
         )
         doc = issue(case=case, doc_type="reminder", context=context, actor=actor, date=served_on)
-        old = case.state
-        if case.state == State.SERVED:
-            case.execute()
-            case.save()
+        step.change()
         p.reminder_doc, p.reminder_served_on = doc, served_on
         p.save()
         _clock(
@@ -80,12 +73,8 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
             article=law.Q54,
             actor=actor,
         )
-        _event(
-            case,
-            actor,
-            "reminder",
+        step.record(
             f"送达{doc.number}（罚款{money(p.amount)}元，加处罚款暂计{money(answer.surcharge)}元）",
-            old_state=old,
             document=doc.number,
         )
     return p
@@ -97,9 +86,8 @@ def enforcement_apply(
     """申请人民法院强制执行 (行政强制法第五十三条、第五十四条)."""
     court = text(court, label="受理法院")
     require_approval(head, what="申请人民法院强制执行", article=law.Q53)
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="enforcement_applied") as step:
+        case = step.case
         p = _penalty(case)
         pending = Appeal.all_towns.filter(case=case, outcome="").exists()
         periods_end = law.appeal_periods_end(served_on=p.served_on) + dt.timedelta(
@@ -139,14 +127,7 @@ def enforcement_apply(
         p.enforcement_doc, p.enforcement_applied_on = doc, applied_on
         p.save()
         _finish(case, "enforcement", applied_on)
-        _event(
-            case,
-            actor,
-            "enforcement_applied",
-            f"向{court}申请强制执行（{doc.number}）",
-            court=court,
-            document=doc.number,
-        )
+        step.record(f"向{court}申请强制执行（{doc.number}）", court=court, document=doc.number)
     return p
 
 
@@ -165,13 +146,6 @@ def penalty_close(*, case: Case, actor: Any, on: dt.date) -> Case:
     else:
         outcome = f"{p.decision_doc.number if p.decision_doc else ''}：{p.content if p.outcome == Penalty.Outcome.PENALTY else '不予行政处罚'}"
         execution = "决定已送达并履行完毕。"
-    with transaction.atomic():
-        case = lock(case)
-        if (
-            case.state == State.SERVED
-            and p.outcome == Penalty.Outcome.PENALTY
-            and "fine" in p.kinds
-        ):
-            case.execute()
-            case.save()
-        return case_close(case=case, actor=actor, outcome=outcome, execution=execution, on=on)
+    # A fine is executed (paid, collected on the spot, or sent to court) only through ``execute``,
+    # so a case with a fine reaches here executing; a warning or a no-penalty decision closes served.
+    return case_close(case=case, actor=actor, outcome=outcome, execution=execution, on=on)

@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case, State
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.common import (
     issue,
     lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.team.models import Officer
 
@@ -27,9 +27,8 @@ from .common import _context, _event, _finish, _investigators, _penalty
 
 def hearing_request(*, case: Case, actor: Any, requested_on: dt.date) -> Penalty:
     """A hearing request within 5 working days of the notice (第六十四条第一项)."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "hear")
+    with case_transition(case, "hear", actor=actor, event_type="hearing_requested") as step:
+        case = step.case
         p = _penalty(case)
         if not p.hearing_offered:
             raise RuleViolation(
@@ -38,18 +37,12 @@ def hearing_request(*, case: Case, actor: Any, requested_on: dt.date) -> Penalty
         answer = law.rule_hearing_request_in_time(
             notice_served_on=p.notice_served_on, requested_on=requested_on
         )
-        old = case.state
-        case.hear()
-        case.save()
+        step.change()
         p.hearing_requested_on = requested_on
         p.save(update_fields=["hearing_requested_on"])
         _finish(case, "hearing_request", requested_on)
-        _event(
-            case,
-            actor,
-            "hearing_requested",
+        step.record(
             f"当事人于{requested_on:%Y-%m-%d}申请听证{'（' + answer.warning + '）' if answer.warning else ''}",
-            old_state=old,
             requested_on=requested_on,
             warning=answer.warning,
         )

@@ -9,13 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case
-from zhifa.cases.rules import require_open, transition_require
+from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
     issue,
     lock,
     text,
 )
-from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.cases.transitions import case_transition
+from zhifa.core.errors import RuleViolation
 
 from .. import law
 from ..models import Penalty
@@ -34,14 +35,9 @@ def notice_serve(
 ) -> Penalty:
     """事先告知书 served (第四十四条); the hearing variant when Art 63 applies. Opens the statement
     window and (when offered) the 5-working-day hearing-request window."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "notify")
+    with case_transition(case, "notify", actor=actor, event_type="notified") as step:
+        case = step.case
         p = _penalty(case)
-        if p.outcome != Penalty.Outcome.PENALTY:
-            raise DomainError(
-                "拟不予处罚的案件无需事先告知，请作出不予行政处罚决定", code="no_notice_needed"
-            )
         required = law.rule_hearing_offer(
             kinds=p.kinds, party=p.party_kind, amount=p.amount, offered=hearing_offered is not False
         )
@@ -56,9 +52,7 @@ def notice_serve(
             actor=actor,
             date=served_on,
         )
-        old = case.state
-        case.notify()
-        case.save()
+        step.change()
         statement = _clock(
             case,
             kind="statement",
@@ -84,12 +78,8 @@ def notice_serve(
             )
             p.hearing_request_due = timezone.localtime(hearing.due_at).date()
         p.save()
-        _event(
-            case,
-            actor,
-            "notified",
+        step.record(
             f"送达{doc.number}（拟{p.content}{'，告知听证权利' if offered else ''}），陈述申辩期限至{p.statement_due:%Y-%m-%d}",
-            old_state=old,
             document=doc.number,
             hearing_offered=offered,
             statement_due=p.statement_due,

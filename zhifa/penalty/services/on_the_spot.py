@@ -11,15 +11,15 @@ from django.utils import timezone
 
 from zhifa.cases.context import case_context
 from zhifa.cases.models import Case
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.case import case_register
 from zhifa.cases.services.common import (
     issue,
     lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.models import PowerItem
-from zhifa.catalog.rules import fine_rule_check
+from zhifa.catalog.rules import fine_rule_check, money
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
@@ -101,68 +101,65 @@ def onthespot_decide(
             lng=lng,
             handlers=officers,
         )
-        case = lock(case)
-        transition_require(case, "decide_on_the_spot")
-        law.rule_authority_on_act_date(case=case, act="penalty", on=on)
-        p = Penalty.objects.create(
-            town=town,
-            case=case,
-            procedure=Penalty.Procedure.SIMPLE,
-            item=item,
-            party=party,
-            party_kind=party_kind,
-            kinds=kinds,
-            amount=amount,
-            facts=facts,
-            violated=violated,
-            basis=basis,
-            act_at=act_at,
-            act_place=place,
-            collected_on_spot=collect_on_spot,
-            receipt_no=receipt_no.strip(),
-        )
-        context = case_context(case, party=party)
-        context.update(
-            act={"time": local.replace(tzinfo=None).isoformat(timespec="minutes"), "place": place},
-            facts=facts,
-            violated=violated,
-            basis=basis,
-            penalty={
-                "kind": "罚款" if "fine" in kinds else "警告",
-                "amount": float(amount) if "fine" in kinds else None,
-                "content": p.content,
-            },
-            payment={
-                "on_the_spot": collect_on_spot,
-                "receipt_no": receipt_no.strip(),
-                "bank": PAYMENT_BANK,
-            },
-        )
-        doc = issue(case=case, doc_type="onthespot_decision", context=context, actor=actor, date=on)
-        old = case.state
-        case.decide_on_the_spot()
-        case.serve()
-        case.outcome = f"{doc.number}：{p.content}"
-        case.save()
-        p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
-        p.served_on, p.effective_on, p.service_method = on, on, "on_the_spot"
-        p.filed_with_team_on = on
-        if "fine" in kinds:
-            if collect_on_spot:
-                case.execute()
-                case.save()
-                p.paid_on, p.paid_amount = on, amount
-                _clock(
-                    case,
-                    kind="hand_in",
-                    purpose="当场收缴罚款交至指定银行",
-                    start=on,
-                    amount=2,
-                    unit=U.WORKING_DAYS,
-                    article=law.A71,
-                    actor=actor,
-                )
-            else:
+        with case_transition(
+            case, "decide_on_the_spot", actor=actor, event_type="decided_on_the_spot"
+        ) as step:
+            case = step.case
+            law.rule_authority_on_act_date(case=case, act="penalty", on=on)
+            p = Penalty.objects.create(
+                town=town,
+                case=case,
+                procedure=Penalty.Procedure.SIMPLE,
+                item=item,
+                party=party,
+                party_kind=party_kind,
+                kinds=kinds,
+                amount=amount,
+                facts=facts,
+                violated=violated,
+                basis=basis,
+                act_at=act_at,
+                act_place=place,
+                collected_on_spot=collect_on_spot,
+                receipt_no=receipt_no.strip(),
+            )
+            context = case_context(case, party=party)
+            context.update(
+                act={
+                    "time": local.replace(tzinfo=None).isoformat(timespec="minutes"),
+                    "place": place,
+                },
+                facts=facts,
+                violated=violated,
+                basis=basis,
+                penalty={
+                    "kind": "罚款" if "fine" in kinds else "警告",
+                    "amount": float(amount) if "fine" in kinds else None,
+                    "content": p.content,
+                },
+                payment={
+                    "on_the_spot": collect_on_spot,
+                    "receipt_no": receipt_no.strip(),
+                    "bank": PAYMENT_BANK,
+                },
+            )
+            doc = issue(
+                case=case, doc_type="onthespot_decision", context=context, actor=actor, date=on
+            )
+            step.change(outcome=f"{doc.number}：{p.content}")
+            p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
+            p.filed_with_team_on = on
+            p.save()
+            step.record(
+                f"当场作出{doc.number}：{p.content}，报队部备案",
+                document=doc.number,
+                amount=str(amount),
+            )
+        # 当场交付 (第五十二条): the decision is served as it is made.
+        with case_transition(case, "serve", actor=actor, event_type="served") as step:
+            case = step.case
+            p.served_on, p.effective_on, p.service_method = on, on, "on_the_spot"
+            if "fine" in kinds and not collect_on_spot:
                 pay = _clock(
                     case,
                     kind="payment",
@@ -174,16 +171,36 @@ def onthespot_decide(
                     actor=actor,
                 )
                 p.due_on = timezone.localtime(pay.due_at).date()
-        p.save()
-        _event(
-            case,
-            actor,
-            "decided_on_the_spot",
-            f"当场作出{doc.number}：{p.content}，当场交付当事人并报队部备案{'；当场收缴，票据号' + p.receipt_no if collect_on_spot else ''}",
-            old_state=old,
-            document=doc.number,
-            amount=str(amount),
-        )
+            p.save()
+            step.record(
+                f"当场交付{doc.number}（{on:%Y-%m-%d}）"
+                + (f"，缴款期限至{p.due_on}" if p.due_on else ""),
+                method="on_the_spot",
+                effective_on=on,
+            )
+        if "fine" in kinds and collect_on_spot:
+            # 当场收缴 (第六十八条、第六十九条): executed as it is paid, handed in within 2 working days.
+            with case_transition(case, "execute", actor=actor, event_type="payment") as step:
+                case = step.case
+                p.paid_on, p.paid_amount = on, amount
+                p.save()
+                _clock(
+                    case,
+                    kind="hand_in",
+                    purpose="当场收缴罚款交至指定银行",
+                    start=on,
+                    amount=2,
+                    unit=U.WORKING_DAYS,
+                    article=law.A71,
+                    actor=actor,
+                )
+                step.record(
+                    f"当场收缴罚款{money(amount)}元，票据号{p.receipt_no}",
+                    fine=str(amount),
+                    surcharge="0",
+                    late_days=0,
+                    receipt=p.receipt_no,
+                )
     return case
 
 

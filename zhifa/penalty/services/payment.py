@@ -8,13 +8,14 @@ from typing import Any
 
 from django.db import transaction
 
-from zhifa.cases.models import Case, State
+from zhifa.cases.models import Case
 from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
     lock,
     require_approval,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.errors import DomainError
 
@@ -37,11 +38,10 @@ def payment_record(
 ) -> Penalty:
     """缴款: the fine plus the surcharge computed by law (3%/day after the due date, capped at
     the fine, paused while 复议/诉讼 was pending)."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="payment") as step:
+        case = step.case
         p = _penalty(case)
-        if case.state not in (State.SERVED, State.EXECUTING) or p.due_on is None:
+        if p.due_on is None:
             raise DomainError("决定书送达后方可登记缴款", code="not_served", status=409)
         if p.paid_on:
             raise DomainError("罚款已缴清", code="already_paid", status=409)
@@ -59,10 +59,7 @@ def payment_record(
                 f"应缴罚款{money(p.amount)}元及加处罚款{money(answer.surcharge)}元，合计{money(total)}元，登记的缴款金额不足",
                 code="underpaid",
             )
-        old = case.state
-        if case.state == State.SERVED:
-            case.execute()
-            case.save()
+        step.change()
         p.paid_on, p.paid_amount, p.surcharge, p.receipt_no = (
             paid_on,
             paid,
@@ -73,12 +70,8 @@ def payment_record(
         _finish(case, "payment", paid_on)
         _finish(case, "enforcement", paid_on)
         cap = "（已达罚款本数上限）" if answer.capped else ""
-        _event(
-            case,
-            actor,
-            "payment",
+        step.record(
             f"{paid_on:%Y-%m-%d}缴纳罚款{money(p.amount)}元，加处罚款{money(answer.surcharge)}元{cap}（逾期{answer.late_days}日）",
-            old_state=old,
             fine=str(p.amount),
             surcharge=str(answer.surcharge),
             late_days=answer.late_days,

@@ -15,6 +15,7 @@ from zhifa.cases.services.common import (
     lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.core.errors import DomainError, RuleViolation
 
 from .. import law
@@ -40,13 +41,9 @@ def legal_review_record(
         raise RuleViolation(
             "法制审核应由取得法律职业资格的法制审核人员进行", article=law.A58, code="not_a_reviewer"
         )
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, "review", actor=actor, event_type="legal_review") as step:
+        case = step.case
         p = _penalty(case)
-        if case.state not in (State.NOTIFIED, State.HEARING, State.UNDER_REVIEW):
-            raise RuleViolation(
-                "法制审核应在事先告知之后、作出决定之前", article=law.A58, code="review_out_of_step"
-            )
         if case.state == State.HEARING and p.hearing_held_on is None:
             raise RuleViolation(
                 "当事人申请了听证，应在听证结束后再送法制审核",
@@ -74,10 +71,7 @@ def legal_review_record(
             "date": on.isoformat(),
         }
         doc = issue(case=case, doc_type="legal_review", context=context, actor=actor, date=on)
-        old = case.state
-        if case.state != State.UNDER_REVIEW:
-            case.review()
-            case.save()
+        step.change()
         _finish(case, "statement", on)
         _finish(case, "hearing_request", on)
         p.review_ground, p.reviewer, p.review_passed, p.review_opinion, p.review_doc = (
@@ -88,12 +82,8 @@ def legal_review_record(
             doc,
         )
         p.save()
-        _event(
-            case,
-            actor,
-            "legal_review",
+        step.record(
             f"法制审核{'通过' if passed else '未通过'}：{opinion[:60]}",
-            old_state=old,
             passed=passed,
             reviewer=reviewer.pk,
         )
