@@ -27,6 +27,7 @@ from zhifa.cases.services.common import (
 )
 from zhifa.cases.services.common import party_of as _party
 from zhifa.cases.transitions import case_transition
+from zhifa.core.articles import A56, AQ70, EVIDENCE_HOLD, Q18, Q25, Q28, Q43, SEIZURE, cite
 from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
@@ -35,17 +36,6 @@ from zhifa.team.models import Officer
 
 from .law import rule_no_residential_cutoff, rule_seizure_term
 from .models import AssistanceRequest, EvidenceHold, Seizure
-
-A56 = "行政处罚法第五十六条"
-Q18 = "行政强制法第十八条"
-Q25 = "行政强制法第二十五条"
-Q28 = "行政强制法第二十八条"
-Q43 = "行政强制法第四十三条"
-AQ70 = "安全生产法第七十条"
-SEIZURE_MAX_DAYS = 30
-EXTENSION_MAX_DAYS = 30
-HOLD_WORKING_DAYS = 7
-
 
 # --- 先行登记保存 ------------------------------------------------------------------------------
 
@@ -112,9 +102,9 @@ def evidence_hold_start(
             kind="evidence_hold_disposal",
             purpose=f"先行登记保存物品处理决定（{case.number}）",
             start=started_at,
-            amount=HOLD_WORKING_DAYS,
-            unit=Deadline.Unit.WORKING_DAYS,
-            article=A56,
+            amount=EVIDENCE_HOLD.amount,
+            unit=EVIDENCE_HOLD.unit,
+            article=EVIDENCE_HOLD.article,
             responsible=actor if getattr(actor, "pk", None) else None,
             url=case_url(case),
         )
@@ -174,7 +164,7 @@ def seizure_start(
     items: list[dict[str, Any]],
     custody: str,
     approved_by: Any,
-    days: int = SEIZURE_MAX_DAYS,
+    days: int = SEIZURE.amount,
     officers: list[Officer] | None = None,
     party: Subject | None = None,
     started_on: dt.date | None = None,
@@ -258,8 +248,8 @@ def _seizure_deadline(seizure: Seizure, total_days: int) -> Deadline:
         purpose=f"{seizure.get_kind_display()}期限届满（{seizure.case.number}）",
         start=clock_start(seizure.started_on - dt.timedelta(days=1)),
         amount=total_days,
-        unit=Deadline.Unit.CALENDAR_DAYS,
-        article=Q25,
+        unit=SEIZURE.unit,
+        article=SEIZURE.article,
         responsible=seizure.created_by,
         url=case_url(seizure.case),
     )
@@ -291,7 +281,7 @@ def seizure_extend(
         if on > seizure_end(seizure):
             raise RuleViolation(
                 "查封、扣押期限已届满，不能再延长，应依法解除",
-                article=f"{Q25}、{Q28}",
+                article=cite(Q25, Q28),
                 code="seizure_expired",
             )
         rule_seizure_term(days=int(days), extension=True)
@@ -364,8 +354,8 @@ def _power_cut_guard(
         raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
     if "安全生产法" not in basis or "第七十条" not in basis:
         raise RuleViolation(
-            "通知停止供电须有法律明确授权，请引用授权条款《中华人民共和国安全生产法》第七十条",
-            article=f"{Q43}、{AQ70}",
+            f"通知停止供电须有法律明确授权，请引用授权条款{AQ70}",
+            article=cite(Q43, AQ70),
             code="power_cut_no_basis",
         )
     if not hazard.strip():

@@ -43,6 +43,20 @@ class PenaltyStep(TownForm):
     states: tuple[str, ...] = ()
     reviewer_step = False
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the county's facts the town entered are the usual answers (the court, the government)
+        town, facts = self.town, {}
+        if town is not None:
+            facts = {
+                "court": town.court,
+                "body": town.county_government,
+                "place": f"{town.county_government}网站" if town.county_government else "",
+            }
+        for name, value in facts.items():
+            if name in self.fields and value and not self.fields[name].initial:
+                self.fields[name].initial = value
+
     @classmethod
     def available(cls, case: Case) -> bool:
         return case.state in cls.states
@@ -353,7 +367,7 @@ class EnforcementStep(PenaltyStep):
     label = "申请人民法院强制执行"
     states = (State.EXECUTING,)
     applied_on = forms.DateField(label="申请日期", widget=DATE, initial=_today)
-    court = forms.CharField(label="受理法院", initial="繁峙县人民法院")
+    court = forms.CharField(label="受理法院", required=False, help_text="不填则为本镇设置的法院")
     approver = forms.ModelChoiceField(
         label="批准人（负责人）", queryset=get_user_model().objects.none()
     )
@@ -420,7 +434,7 @@ class PenaltyCloseStep(PenaltyStep):
 class AppealStep(PenaltyStep):
     label = "登记复议或诉讼"
     kind = forms.ChoiceField(label="类型", choices=Appeal.Kind.choices)
-    body = forms.CharField(label="复议机关或法院", initial="繁峙县人民政府")
+    body = forms.CharField(label="复议机关或法院")
     filed_on = forms.DateField(label="申请/起诉日期", widget=DATE, initial=_today)
 
     @classmethod
@@ -462,7 +476,7 @@ class AppealOutcomeStep(PenaltyStep):
 class DisclosureStep(PenaltyStep):
     label = "登记决定公示"
     on = forms.DateField(label="公示日期", widget=DATE, initial=_today)
-    place = forms.CharField(label="公示载体", initial="繁峙县人民政府网站")
+    place = forms.CharField(label="公示载体")
     note = forms.CharField(label="说明", required=False)
 
     @classmethod

@@ -11,10 +11,10 @@ from django.utils import timezone
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import fact_date_require, item_held_by_town
 from zhifa.core import clock
-from zhifa.core.articles import A60, DECISION_DAYS
+from zhifa.core.articles import A42, A54, A57, DECISION, short
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
-from zhifa.core.models import Deadline, Town
+from zhifa.core.models import Town
 from zhifa.core.sequences import sequence_next
 from zhifa.documents.models import Document
 from zhifa.documents.selectors import documents_of_owner
@@ -31,7 +31,7 @@ from ..rules import act_handlers, authority_check, require_open
 from ..transitions import case_transition
 from .common import clocks_settle, issue, local_date, lock, require_approval, text
 
-FILING_ARTICLE = "行政处罚法第五十四条"
+FILING_ARTICLE = short(A54)
 
 
 def case_number(*, town: Town, year: int, seq: int) -> str:
@@ -159,7 +159,7 @@ def _current_handlers(case: Case, on: dt.date, item: Any = None) -> list[dict[st
     if len(officers) < 2:
         raise RuleViolation(
             "请先指派两名以上持有效执法证的承办人",
-            article="行政处罚法第四十二条",
+            article=short(A42),
             code="too_few_handlers",
         )
     return act_handlers(officers=officers, on=on, item=item)
@@ -219,9 +219,9 @@ def case_file(
             kind="decision_90",
             purpose=f"作出处理决定（{case.number}）",
             start=timezone.make_aware(dt.datetime.combine(on, dt.time(12))),
-            amount=DECISION_DAYS,
-            unit=Deadline.Unit.CALENDAR_DAYS,
-            article=A60,
+            amount=DECISION.amount,
+            unit=DECISION.unit,
+            article=DECISION.article,
             responsible=actor if getattr(actor, "pk", None) else None,
             url=f"/cases/{case.pk}/",
         )
@@ -277,7 +277,7 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
     with case_transition(case, "withdraw", actor=actor, event_type="withdrawn") as step:
         case = step.case
         reason = text(reason, label="撤销立案理由", minimum=4)
-        require_approval(approved_by, what="撤销立案", article="行政处罚法第五十七条")
+        require_approval(approved_by, what="撤销立案", article=short(A57))
         extensions.ends_check(case, closing=False)
         clocks_settle(case)
         step.change(outcome=f"撤销立案：{reason}", closed_at=timezone.now())

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.core.articles import A28, short
 from zhifa.core.deadlines import deadline_complete, deadline_open
 from zhifa.core.errors import DomainError
 from zhifa.core.models import Deadline
@@ -29,9 +30,6 @@ from .common import (
     text,
 )
 from .common import party_of as _party
-
-A28 = "行政处罚法第二十八条"
-
 
 # --- 责令停止违法行为 / 责令（限期）改正 ----------------------------------------------------------
 
@@ -110,7 +108,7 @@ def correction_order_issue(
             start=clock_start(on),
             amount=days,
             unit=Deadline.Unit.CALENDAR_DAYS,
-            article=A28,
+            article=short(A28),
             responsible=actor if getattr(actor, "pk", None) else None,
             url=case_url(case),
         )

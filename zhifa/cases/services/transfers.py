@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core.articles import A22, A24, A27, cite, short
 from zhifa.core.errors import DomainError
 
 from .. import events, extensions, signals
@@ -25,9 +26,6 @@ from ..models import (
 from ..rules import require_open
 from ..transitions import case_transition
 from .common import aware, clocks_settle, issue, local_date, lock, text
-
-A22 = "行政处罚法第二十二条、第二十四条"
-A27 = "行政处罚法第二十七条"
 
 
 def _attachments(case: Case, evidence: list[Evidence]) -> list[dict[str, str]]:
@@ -120,7 +118,7 @@ def case_transfer(
             recipient={"name": department.name}, facts=facts, reason=reason, attachments=attachments
         )
         context["found"] = f"{case.discovered_on:%Y年%-m月%-d日}{case.get_source_display()}"
-        context["basis"] = A27 if kind == Transfer.Kind.JUDICIAL else A22
+        context["basis"] = short(A27 if kind == Transfer.Kind.JUDICIAL else cite(A22, A24))
         context["contact"] = {
             "name": context["handlers"][0]["name"] if context["handlers"] else "",
             "phone": "",

@@ -5,6 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from zhifa.core.articles import (
+    A33,
+    A42,
+    A44,
+    A45,
+    A51,
+    A52,
+    A58,
+    A59,
+    A63,
+    A64,
+    A72,
+    HEARING_NOTICE,
+    cite,
+)
+
 from ..formatting import to_decimal
 from . import DocType, Field, register
 from .common import (
@@ -15,7 +31,6 @@ from .common import (
     REMEDY_ORDINARY,
     SAMPLE_TOWN_CASE,
     SURCHARGE,
-    XCF,
     addressee,
     handlers_check,
     header,
@@ -26,16 +41,6 @@ from .common import (
     seal,
     signatures,
 )
-
-A44 = f"{XCF}第四十四条"
-A52 = f"{XCF}第五十二条"
-A51 = f"{XCF}第五十一条"
-A58 = f"{XCF}第五十八条"
-A59 = f"{XCF}第五十九条"
-A64 = f"{XCF}第六十四条"
-A33 = f"{XCF}第三十三条"
-A67 = f"{XCF}第六十七条"
-A72 = f"{XCF}第七十二条"
 
 EVIDENCE = p(
     "以上事实有下列证据证明：{% for e in evidence %}{{ forloop.counter }}.{{ e }}；{% endfor %}"
@@ -74,7 +79,7 @@ register(
                 "依据{{ basis }}的规定，本机关拟对你（单位）作出如下行政处罚：{{ penalty.content }}。"
             ),
             p(
-                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
+                f"根据{cite(A44, A45)}的规定，你（单位）享有陈述、申辩的权利。"
                 "如需陈述、申辩，请在收到本告知书之日起{{ statement_days }}个工作日内向本机关提出；逾期未提出的，视为放弃上述权利。"
                 "本机关不因你（单位）陈述、申辩而给予更重的处罚。",
                 key="rights",
@@ -142,12 +147,12 @@ register(
                 "依据{{ basis }}的规定，本机关拟对你（单位）作出如下行政处罚：{{ penalty.content }}。"
             ),
             p(
-                "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
+                f"根据{cite(A44, A45)}的规定，你（单位）享有陈述、申辩的权利。"
                 "如需陈述、申辩，请在收到本告知书之日起{{ statement_days }}个工作日内向本机关提出。",
                 key="rights",
             ),
             p(
-                "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求举行听证。"
+                f"根据{cite(A63, A64)}的规定，你（单位）有权要求举行听证。"
                 "如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。听证不收取费用。",
                 key="hearing_rights",
             ),
@@ -204,12 +209,12 @@ def hearing_notice_lead(context: dict[str, Any]) -> list[tuple[str, str]]:
     hearing = parse_date((context.get("hearing") or {}).get("time"))
     if notice is None or hearing is None:
         return []
-    earliest = workdays_add(notice, 7)
+    earliest = workdays_add(notice, HEARING_NOTICE.amount)
     if hearing < earliest.date and not earliest.provisional:
         return [
             (
                 f"听证通知应当在听证七个工作日前送达，本次听证最早可定于{earliest.date:%Y年%m月%d日}",
-                A64,
+                HEARING_NOTICE.article,
             )
         ]
     return []
@@ -510,7 +515,7 @@ register(
             ),
             p(
                 "{% if performance %}{{ performance }}{% else %}限你（单位）自收到本决定书之日起十五日内，持本决定书到{{ payment.bank }}"
-                "（账号：{{ payment.account }}）缴纳罚款，或者通过{{ payment.online|default:'山西省非税收入电子缴款系统' }}电子缴纳。{% endif %}",
+                "（账号：{{ payment.account }}）缴纳罚款{% if payment.online %}，或者通过{{ payment.online }}电子缴纳{% endif %}。{% endif %}",
                 key="performance",
             ),
             SURCHARGE,
@@ -552,7 +557,11 @@ register(
             **S5,
             "procedure_note": "本机关于2026年9月29日向你（单位）送达了行政处罚事先告知书，你（单位）于2026年10月12日提出听证申请，"
             "本机关于2026年10月23日依法举行听证，并经法制审核。",
-            "payment": {"bank": "中国农业银行繁峙县支行", "account": "1409 2400 0000 0000 001"},
+            "payment": {
+                "bank": "示例农商银行繁峙县支行",
+                "account": "1409 2400 0000 0000 001",
+                "online": "示例省非税收入电子缴款系统",
+            },
         },
     )
 )
@@ -629,7 +638,7 @@ register(
             need_block("申请行政复议（复议前置）的途径和期限", A52, "remedy"),
             need_block("行政机关名称和印章", A52, "seal"),
         ),
-        checks=(handlers_check(f"{XCF}第四十二条"), on_the_spot_limits),
+        checks=(handlers_check(A42), on_the_spot_limits),
         sample={
             **SAMPLE_TOWN_CASE,
             "party": {

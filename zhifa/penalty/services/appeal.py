@@ -25,7 +25,7 @@ from zhifa.core.models import Deadline
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import U, _clock, _event, _penalty
+from .common import _clock, _event, _penalty
 
 # --- appeals ------------------------------------------------------------------------------------
 
@@ -98,10 +98,7 @@ def appeal_decide(
                     case,
                     kind="disclosure_withdraw",
                     purpose="撤下或更正已公开的处罚决定",
-                    start=decided_on,
-                    amount=3,
-                    unit=U.WORKING_DAYS,
-                    article=f"{law.A48}、国办发〔2018〕118号",
+                    clock=law.rule_disclosure_clock(decided_on=decided_on, changed=True),
                     actor=actor,
                 )
             elif outcome == Appeal.Outcome.REVOKED:

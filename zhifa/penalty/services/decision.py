@@ -20,7 +20,7 @@ from zhifa.cases.transitions import case_transition
 
 from .. import law
 from ..models import Penalty
-from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _finish, _penalty
+from .common import _clock, _context, _finish, _payment, _penalty
 
 # --- decision -----------------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ def decision_make(
     kinds: list[str] | None = None,
     extension_days: int = 0,
     extension_approved_by: Any = None,
-    bank: str = PAYMENT_BANK,
+    bank: str = "",
     account: str = "",
 ) -> Penalty:
     """行政处罚决定书 (第五十九条): after notice and windows, hearing, review and discussion when
@@ -92,7 +92,7 @@ def decision_make(
             else:
                 steps.append("经本机关负责人集体讨论")
         context["procedure_note"] = "，".join(steps) + "。"
-        context["payment"] = {"bank": bank, "account": account or "—", "online": PAYMENT_ONLINE}
+        context["payment"] = _payment(case.town, bank=bank, account=account)
         law.rule_decision_elements(town=case.town, context=context, on=on)
         doc = issue(case=case, doc_type="penalty_decision", context=context, actor=actor, date=on)
         step.change(outcome=f"{doc.number}：{p.content}")
@@ -105,20 +105,14 @@ def decision_make(
             case,
             kind="service",
             purpose="送达行政处罚决定书",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=law.A61,
+            clock=law.rule_service_clock(decided_on=on),
             actor=actor,
         )
         _clock(
             case,
             kind="disclosure",
             purpose="公开行政处罚决定",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=f"{law.A48}、国办发〔2018〕118号",
+            clock=law.rule_disclosure_clock(decided_on=on),
             actor=actor,
         )
         transaction.on_commit(lambda: signals.case_decided.send(sender=Case, case=case, penalty=p))
@@ -158,10 +152,7 @@ def no_penalty_decide(
             case,
             kind="service",
             purpose="送达不予行政处罚决定书",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=law.A61,
+            clock=law.rule_service_clock(decided_on=on),
             actor=actor,
         )
         step.record(f"作出{doc.number}：不予行政处罚（已{education_form}）", document=doc.number)

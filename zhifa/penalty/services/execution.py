@@ -19,8 +19,13 @@ from zhifa.core.errors import DomainError
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _finish, _penalty
+from .common import _clock, _context, _finish, _payment, _penalty
 from .payment import _paused_days, _pauses
+
+
+def _manner(payment: dict[str, str]) -> str:
+    online = f"，或通过{payment['online']}缴纳" if payment["online"] else ""
+    return f"到{payment['bank']}（账号：{payment['account']}）缴纳{online}"
 
 
 def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
@@ -40,6 +45,8 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
             pauses=_pauses(case),
             deferred_to=p.deferred_to,
         )
+        # the party's time to comply is the period after which the court may be asked (第五十四条)
+        window = law.rule_enforcement_clock(reminder_served_on=served_on)
         context = case_context(case, party=p.party)
         context.update(
             decision={
@@ -50,13 +57,13 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
                 "content": p.content,
             },
             obligation="缴纳罚款及加处罚款",
-            deadline=(served_on + dt.timedelta(days=10)).isoformat(),
+            deadline=window.due.isoformat(),
             amount={
                 "fine": float(p.amount),
                 "surcharge": float(answer.surcharge),
                 "total": float(p.amount + answer.surcharge),
             },
-            payment={"manner": f"到{PAYMENT_BANK}缴纳，或通过{PAYMENT_ONLINE}缴纳"},
+            payment={"manner": _manner(_payment(case.town))},
             contact=_context(case, p)["contact"],
         )
         doc = issue(case=case, doc_type="reminder", context=context, actor=actor, date=served_on)
@@ -67,10 +74,7 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
             case,
             kind="enforcement",
             purpose="催告期满，可申请人民法院强制执行",
-            start=served_on,
-            amount=10,
-            unit=U.WORKING_DAYS,
-            article=law.Q54,
+            clock=window,
             actor=actor,
         )
         step.record(
@@ -81,10 +85,11 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
 
 
 def enforcement_apply(
-    *, case: Case, actor: Any, applied_on: dt.date, court: str, head: Any
+    *, case: Case, actor: Any, applied_on: dt.date, head: Any, court: str = ""
 ) -> Penalty:
     """申请人民法院强制执行 (行政强制法第五十三条、第五十四条)."""
-    court = text(court, label="受理法院")
+    # the court the town entered, unless the head names another; none entered: a line to fill in
+    court = text(court or case.town.fact("court"), label="受理法院")
     require_approval(head, what="申请人民法院强制执行", article=law.Q53)
     with case_transition(case, "execute", actor=actor, event_type="enforcement_applied") as step:
         case = step.case

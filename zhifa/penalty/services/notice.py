@@ -20,7 +20,7 @@ from zhifa.core.errors import RuleViolation
 
 from .. import law
 from ..models import Penalty
-from .common import U, _clock, _context, _event, _finish, _penalty
+from .common import _clock, _context, _event, _finish, _penalty
 
 # --- prior notice, statement --------------------------------------------------------------------
 
@@ -42,9 +42,11 @@ def notice_serve(
             kinds=p.kinds, party=p.party_kind, amount=p.amount, offered=hearing_offered is not False
         )
         offered = required or bool(hearing_offered)
-        days = int(statement_days or (5 if offered else 3))
+        window = law.rule_statement_clock(
+            served_on=served_on, hearing_offered=offered, days=statement_days
+        )
         context = _context(case, p)
-        context["statement_days"] = days
+        context["statement_days"] = window.period.amount
         doc = issue(
             case=case,
             doc_type="prior_notice_hearing" if offered else "prior_notice",
@@ -57,10 +59,7 @@ def notice_serve(
             case,
             kind="statement",
             purpose="当事人陈述、申辩期限",
-            start=served_on,
-            amount=days,
-            unit=U.WORKING_DAYS,
-            article=law.A44,
+            clock=window,
             actor=actor,
         )
         p.notice_doc, p.notice_served_on, p.hearing_offered = doc, served_on, offered
@@ -70,10 +69,7 @@ def notice_serve(
                 case,
                 kind="hearing_request",
                 purpose="当事人申请听证期限",
-                start=served_on,
-                amount=5,
-                unit=U.WORKING_DAYS,
-                article=law.A64,
+                clock=law.rule_hearing_request_clock(served_on=served_on),
                 actor=actor,
             )
             p.hearing_request_due = timezone.localtime(hearing.due_at).date()

@@ -27,7 +27,7 @@ from zhifa.team.models import Officer
 
 from .. import law
 from ..models import Penalty
-from .common import PAYMENT_BANK, U, _clock, _event, _finish, _penalty
+from .common import _clock, _event, _finish, _payment, _penalty
 from .execution import penalty_close
 
 # --- simple procedure ---------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def onthespot_decide(
         if len(receipt_no.strip()) < 4:
             raise RuleViolation(
                 "当场收缴罚款应当出具财政部门统一制发的专用票据，请填写票据号",
-                article=f"{law.XCF}第七十条",
+                article=law.A70,
                 code="receipt_required",
             )
     local = timezone.localtime(act_at) if timezone.is_aware(act_at) else act_at
@@ -140,7 +140,7 @@ def onthespot_decide(
                 payment={
                     "on_the_spot": collect_on_spot,
                     "receipt_no": receipt_no.strip(),
-                    "bank": PAYMENT_BANK,
+                    **_payment(town),
                 },
             )
             doc = issue(
@@ -164,10 +164,7 @@ def onthespot_decide(
                     case,
                     kind="payment",
                     purpose="当事人缴纳罚款期限",
-                    start=on,
-                    amount=law.PAYMENT_DAYS,
-                    unit=U.CALENDAR_DAYS,
-                    article=law.A67,
+                    clock=law.rule_payment_clock(effective_on=on),
                     actor=actor,
                 )
                 p.due_on = timezone.localtime(pay.due_at).date()
@@ -188,10 +185,7 @@ def onthespot_decide(
                     case,
                     kind="hand_in",
                     purpose="当场收缴罚款交至指定银行",
-                    start=on,
-                    amount=2,
-                    unit=U.WORKING_DAYS,
-                    article=law.A71,
+                    clock=law.rule_hand_in_clock(collected_on=on),
                     actor=actor,
                 )
                 step.record(
@@ -216,7 +210,8 @@ def onthespot_hand_in(*, case: Case, actor: Any, on: dt.date, close: bool = True
         p.handed_in_on = on
         p.save(update_fields=["handed_in_on"])
         _finish(case, "hand_in", on)
-        _event(case, actor, "handed_in", f"{on:%Y-%m-%d}将当场收缴的罚款交至{PAYMENT_BANK}", on=on)
+        bank = case.town.payment_bank or "指定银行"
+        _event(case, actor, "handed_in", f"{on:%Y-%m-%d}将当场收缴的罚款交至{bank}", on=on)
     if close:
         case = penalty_close(case=case, actor=actor, on=on)
     return case

@@ -90,7 +90,7 @@ def payment_defer(
 ) -> Penalty:
     """暂缓或者分期缴纳 on the party's application, approved by the head (第六十六条第二款)."""
     reason = text(reason, label="延期（分期）理由", minimum=4)
-    require_approval(approved_by, what="延期或者分期缴纳罚款", article=f"{law.XCF}第六十六条")
+    require_approval(approved_by, what="延期或者分期缴纳罚款", article=law.A66)
     with transaction.atomic():
         case = lock(case)
         require_open(case)

@@ -16,7 +16,7 @@ from zhifa.cases.transitions import case_transition
 
 from .. import law
 from ..models import Penalty
-from .common import U, _clock, _finish, _penalty
+from .common import _clock, _finish, _penalty
 
 # --- service and payment ------------------------------------------------------------------------
 
@@ -81,10 +81,7 @@ def decision_serve(
                 case,
                 kind="payment",
                 purpose="当事人缴纳罚款期限",
-                start=answer.due,
-                amount=law.PAYMENT_DAYS,
-                unit=U.CALENDAR_DAYS,
-                article=law.A67,
+                clock=law.rule_payment_clock(effective_on=answer.due),
                 actor=actor,
             )
             p.due_on = timezone.localtime(pay.due_at).date()
