@@ -7,20 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhifa.cases import events
 from zhifa.cases.context import case_context
 from zhifa.cases.models import Case, CorrectionOrder
-from zhifa.cases.rules import act_handlers, authority_check, require_open
+from zhifa.cases.rules import act_handlers, authority_check
 from zhifa.cases.services.common import (
     aware,
     case_url,
     clock_start,
     issue,
     local_date,
-    lock,
     officers_of,
     require_approval,
     text,
@@ -68,9 +65,8 @@ def evidence_hold_start(
     place = text(place, label="保存地点")
     started_at = aware(started_at)
     on = local_date(started_at)
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="hold_started") as step:
+        case = step.case
         require_approval(approved_by, what="先行登记保存", article=A56)
         item = authority_check(case=case, act="evidence_hold", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
@@ -109,18 +105,13 @@ def evidence_hold_start(
             url=case_url(case),
         )
         hold.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="hold_started",
-            summary=f"先行登记保存 {len(items)} 项物品，应于 {timezone.localtime(hold.deadline.due_at):%Y-%m-%d} 前作出处理决定",
-            new={
-                "hold": hold.pk,
-                "items": items,
-                "due": hold.deadline.due_at,
-                "provisional": hold.deadline.provisional,
-                "approved_by": approved_by.pk,
-            },
+        step.record(
+            f"先行登记保存 {len(items)} 项物品，应于 {timezone.localtime(hold.deadline.due_at):%Y-%m-%d} 前作出处理决定",
+            hold=hold.pk,
+            items=items,
+            due=hold.deadline.due_at,
+            provisional=hold.deadline.provisional,
+            approved_by=approved_by.pk,
         )
     return hold
 
@@ -183,9 +174,8 @@ def seizure_start(
         raise DomainError("期限应为天数", code="bad_days") from None
     rule_seizure_term(days=days)
     on = started_on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="seizure_started") as step:
+        case = step.case
         require_approval(approved_by, what="查封、扣押", article=Q18)
         item = authority_check(case=case, act="seizure", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
@@ -223,18 +213,13 @@ def seizure_start(
         )
         seizure.deadline = _seizure_deadline(seizure, days)
         seizure.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_started",
-            summary=f"{seizure.get_kind_display()}（{seizure.document.number}），期限 {days} 日",
-            new={
-                "seizure": seizure.pk,
-                "kind": kind,
-                "days": days,
-                "items": items,
-                "due": seizure.deadline.due_at,
-            },
+        step.record(
+            f"{seizure.get_kind_display()}（{seizure.document.number}），期限 {days} 日",
+            seizure=seizure.pk,
+            kind=kind,
+            days=days,
+            items=items,
+            due=seizure.deadline.due_at,
         )
     return seizure
 
@@ -422,9 +407,8 @@ def assistance_request_send(
     on = on or timezone.localdate()
     notice_served_at = aware(notice_served_at) if notice_served_at else None
     cut_at = aware(cut_at) if cut_at else None
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="assistance_sent") as step:
+        case = step.case
         item = None
         if kind == AssistanceRequest.Kind.POWER_CUT:
             premises = text(premises, label="停电范围")
@@ -488,16 +472,11 @@ def assistance_request_send(
             context["premises"] = {"description": premises, "residential": False}
         letter.document = issue(case=case, doc_type=doc_type, context=context, actor=actor, date=on)
         letter.save(update_fields=["document"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="assistance_sent",
-            summary=f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
-            new={
-                "letter": letter.pk,
-                "kind": kind,
-                "recipient": recipient,
-                "number": letter.document.number,
-            },
+        step.record(
+            f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
+            letter=letter.pk,
+            kind=kind,
+            recipient=recipient,
+            number=letter.document.number,
         )
     return letter

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.core.articles import A28, short
@@ -16,16 +15,14 @@ from zhifa.core.models import Deadline
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
-from .. import events
 from ..context import case_context
 from ..models import Case, CorrectionOrder
-from ..rules import act_handlers, authority_check, require_open
+from ..rules import act_handlers, authority_check
 from ..transitions import case_transition
 from .common import (
     case_url,
     clock_start,
     issue,
-    lock,
     officers_of,
     text,
 )
@@ -64,9 +61,8 @@ def correction_order_issue(
     if not 1 <= days <= 365:
         raise DomainError("期限应在 1 至 365 日之间", code="bad_days")
     on = issued_on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="order_issued") as step:
+        case = step.case
         item = authority_check(case=case, act="stop" if kind == "stop" else "correct", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
         party = _party(case, party)
@@ -113,19 +109,14 @@ def correction_order_issue(
             url=case_url(case),
         )
         order.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="order_issued",
-            summary=f"{order.get_kind_display()}（{order.document.number}），{days}日内复查",
-            new={
-                "order": order.pk,
-                "kind": kind,
-                "number": order.document.number,
-                "days": days,
-                "due": order.deadline.due_at,
-                "major_hazard": major_hazard,
-            },
+        step.record(
+            f"{order.get_kind_display()}（{order.document.number}），{days}日内复查",
+            order=order.pk,
+            kind=kind,
+            number=order.document.number,
+            days=days,
+            due=order.deadline.due_at,
+            major_hazard=major_hazard,
         )
     return order
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from zhifa.core.articles import A47
 
-from . import DocType, Field, register
 from .common import HANDLERS, PARTY_GRID_ROWS, SAMPLE_TOWN_CASE, header, need, p
+from .registry import DocType, Field, register
 
 register(
     DocType(

@@ -6,7 +6,7 @@ from typing import Any
 
 from zhifa.core.articles import A72, FY23
 
-from . import Need
+from .registry import Need
 
 
 def header(title: str, *, red: bool = False, subtitle: str = "") -> dict[str, Any]:

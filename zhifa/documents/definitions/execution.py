@@ -6,7 +6,6 @@ from typing import Any
 
 from zhifa.core.articles import A61, MSS89, Q35, Q37, Q53, Q54, Q55, cite
 
-from . import DocType, Field, register
 from .common import (
     REMEDY_ORDINARY,
     SAMPLE_TOWN_CASE,
@@ -18,6 +17,7 @@ from .common import (
     p,
     seal,
 )
+from .registry import DocType, Field, register
 
 
 def service_check(context: dict[str, Any]) -> list[tuple[str, str]]:

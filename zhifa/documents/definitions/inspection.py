@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from zhifa.core.articles import A42, A55
 
-from . import DocType, Field, register
 from .common import (
     HANDLERS,
     PARTY_GRID_ROWS,
@@ -17,6 +16,7 @@ from .common import (
     seal,
     signatures,
 )
+from .registry import DocType, Field, register
 
 OPINION = "《国务院办公厅关于严格规范涉企行政检查的意见》"
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from zhifa.core.articles import A28, A42, A56, Q18, Q24, Q25
 
-from . import DocType, Field, register
 from .common import (
     HANDLERS,
     REMEDY_NOTICE,
@@ -23,6 +22,7 @@ from .common import (
     seal,
     signatures,
 )
+from .registry import DocType, Field, register
 
 RECEIPT = signatures(("当事人（签收人）签名：", ""), ("签收日期：", ""))
 

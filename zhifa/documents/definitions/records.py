@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from zhifa.core.articles import A42, A54, A55
 
-from . import DocType, Field, register
 from .common import (
     HANDLERS,
     PARTY_GRID_ROWS,
@@ -15,6 +14,7 @@ from .common import (
     p,
     signatures,
 )
+from .registry import DocType, Field, register
 
 register(
     DocType(

@@ -7,8 +7,8 @@ from typing import Any
 
 from zhifa.core.articles import A26, A27, AQ70, Q21, Q43
 
-from . import DocType, Field, register
 from .common import SAMPLE_TOWN_CASE, addressee, header, need, need_block, number, p, seal
+from .registry import DocType, Field, register
 
 ATTACHMENTS = {
     "kind": "table",

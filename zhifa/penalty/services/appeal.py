@@ -11,7 +11,6 @@ from django.db import transaction
 from zhifa.cases import signals
 from zhifa.cases.models import Case
 from zhifa.cases.services.common import (
-    lock,
     text,
 )
 from zhifa.cases.transitions import case_transition
@@ -25,7 +24,7 @@ from zhifa.core.models import Deadline
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import _clock, _event, _penalty
+from .common import _clock, _penalty
 
 # --- appeals ------------------------------------------------------------------------------------
 
@@ -35,8 +34,8 @@ def appeal_file(*, case: Case, actor: Any, kind: str, body: str, filed_on: dt.da
     if kind not in Appeal.Kind.values:
         raise DomainError("请选择行政复议或行政诉讼", code="bad_kind")
     body = text(body, label="复议机关或法院")
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="appeal_filed", closed_ok=True) as step:
+        case = step.case
         p = _penalty(case)
         if p.decided_on is None:
             raise DomainError("尚未作出决定", code="not_decided", status=409)
@@ -45,10 +44,7 @@ def appeal_file(*, case: Case, actor: Any, kind: str, body: str, filed_on: dt.da
         appeal = Appeal.objects.create(
             town=case.town, case=case, kind=kind, body=body, filed_on=filed_on
         )
-        _event(
-            case,
-            actor,
-            "appeal_filed",
+        step.record(
             f"当事人于{filed_on:%Y-%m-%d}向{body}提起{appeal.get_kind_display()}，加处罚款暂停计算",
             appeal=appeal.pk,
         )

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case, State
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
 from zhifa.cases.transitions import case_transition
@@ -20,7 +18,7 @@ from zhifa.team.models import Officer
 
 from .. import law
 from ..models import Penalty
-from .common import _context, _event, _finish, _investigators, _penalty
+from .common import _context, _finish, _investigators, _penalty
 
 # --- hearing ------------------------------------------------------------------------------------
 
@@ -63,8 +61,8 @@ def hearing_schedule(
 ) -> Penalty:
     """听证通知书 ≥7 working days before; the chair is not an investigator (第六十四条)."""
     place = text(place, label="听证地点")
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="hearing_scheduled") as step:
+        case = step.case
         if case.state != State.HEARING:
             raise RuleViolation(
                 "当事人未申请听证，不能安排听证", article=law.A64, code="no_hearing"
@@ -88,10 +86,7 @@ def hearing_schedule(
         )
         p.hearing_at, p.hearing_place, p.hearing_chair, p.hearing_notice_doc = at, place, chair, doc
         p.save()
-        _event(
-            case,
-            actor,
-            "hearing_scheduled",
+        step.record(
             f"{doc.number}：定于{local:%Y-%m-%d %H:%M}在{place}举行听证，主持人{chair.name}",
             document=doc.number,
         )
@@ -108,8 +103,8 @@ def hearing_hold(
     end: dt.datetime | None = None,
 ) -> Penalty:
     """听证笔录 (第六十五条): the record of the hearing as held."""
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="hearing_held") as step:
+        case = step.case
         p = _penalty(case)
         if case.state != State.HEARING or p.hearing_notice_doc_id is None:
             raise RuleViolation("请先送达听证通知书", article=law.A64, code="hearing_not_scheduled")
@@ -139,10 +134,7 @@ def hearing_hold(
         )
         p.hearing_held_on, p.hearing_record_doc = held_on, doc
         p.save()
-        _event(
-            case,
-            actor,
-            "hearing_held",
+        step.record(
             f"{held_on:%Y-%m-%d}举行听证，制作听证笔录",
             held_on=held_on,
         )

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case
-from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
 from zhifa.cases.transitions import case_transition
@@ -20,7 +17,7 @@ from zhifa.core.errors import RuleViolation
 
 from .. import law
 from ..models import Penalty
-from .common import _clock, _context, _event, _finish, _penalty
+from .common import _clock, _context, _finish, _penalty
 
 # --- prior notice, statement --------------------------------------------------------------------
 
@@ -94,9 +91,8 @@ def statement_record(
     waived: bool = False,
 ) -> Penalty:
     """陈述、申辩 and the handlers' 复核 (第四十五条); or the party's explicit waiver."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="statement") as step:
+        case = step.case
         p = _penalty(case)
         if p.notice_served_on is None:
             raise RuleViolation("尚未送达事先告知书", article=law.A44, code="notice_missing")
@@ -110,10 +106,7 @@ def statement_record(
             summary = f"陈述申辩：{p.statement_text[:40]}；复核：{p.statement_recheck[:40]}"
         p.save()
         _finish(case, "statement", received_on)
-        _event(
-            case,
-            actor,
-            "statement",
+        step.record(
             summary,
             waived=waived,
             adopted=adopted,

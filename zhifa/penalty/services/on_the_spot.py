@@ -14,7 +14,6 @@ from zhifa.cases.models import Case
 from zhifa.cases.services.case import case_register
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
 from zhifa.cases.transitions import case_transition
@@ -27,7 +26,7 @@ from zhifa.team.models import Officer
 
 from .. import law
 from ..models import Penalty
-from .common import _clock, _event, _finish, _payment, _penalty
+from .common import _clock, _finish, _payment, _penalty
 from .execution import penalty_close
 
 # --- simple procedure ---------------------------------------------------------------------------
@@ -200,8 +199,8 @@ def onthespot_decide(
 
 def onthespot_hand_in(*, case: Case, actor: Any, on: dt.date, close: bool = True) -> Case:
     """当场收缴的罚款 handed in to the bank within 2 working days (第七十一条); then the case closes."""
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="handed_in", closed_ok=True) as step:
+        case = step.case
         p = _penalty(case)
         if not p.collected_on_spot:
             raise DomainError("本案罚款不是当场收缴", code="not_collected")
@@ -211,7 +210,7 @@ def onthespot_hand_in(*, case: Case, actor: Any, on: dt.date, close: bool = True
         p.save(update_fields=["handed_in_on"])
         _finish(case, "hand_in", on)
         bank = case.town.payment_bank or "指定银行"
-        _event(case, actor, "handed_in", f"{on:%Y-%m-%d}将当场收缴的罚款交至{bank}", on=on)
+        step.record(f"{on:%Y-%m-%d}将当场收缴的罚款交至{bank}", on=on)
     if close:
         case = penalty_close(case=case, actor=actor, on=on)
     return case

@@ -6,12 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.cases.models import Case
-from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
-    lock,
     require_approval,
     text,
 )
@@ -21,7 +17,7 @@ from zhifa.core.errors import DomainError
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import _event, _finish, _penalty
+from .common import _finish, _penalty
 
 
 def _paused_days(case: Case, until: dt.date) -> int:
@@ -91,9 +87,8 @@ def payment_defer(
     """暂缓或者分期缴纳 on the party's application, approved by the head (第六十六条第二款)."""
     reason = text(reason, label="延期（分期）理由", minimum=4)
     require_approval(approved_by, what="延期或者分期缴纳罚款", article=law.A66)
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="payment_deferred") as step:
+        case = step.case
         p = _penalty(case)
         if p.due_on is None or p.paid_on:
             raise DomainError("只有已送达、尚未缴清的罚款可以延期或分期", code="not_due")
@@ -105,10 +100,7 @@ def payment_defer(
             approved_by,
         )
         p.save()
-        _event(
-            case,
-            actor,
-            "payment_deferred",
+        step.record(
             f"经批准延期缴纳至{deferred_to:%Y-%m-%d}：{reason[:40]}",
             deferred_to=deferred_to,
         )

@@ -5,14 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.cases.models import Case, State
-from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
 from zhifa.cases.transitions import case_transition
@@ -20,7 +16,7 @@ from zhifa.core.errors import DomainError, RuleViolation
 
 from .. import law
 from ..models import Penalty
-from .common import _context, _event, _finish, _penalty
+from .common import _context, _finish, _penalty
 
 # --- legal review, collective discussion --------------------------------------------------------
 
@@ -98,13 +94,10 @@ def discussion_record(
     members = [m.strip() for m in members if m and m.strip()]
     if len(members) < 3:
         raise DomainError("集体讨论应记录至少三名参加的负责人", code="members_required")
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="discussion") as step:
+        case = step.case
         p = _penalty(case)
         p.discussion_on, p.discussion_members, p.discussion_conclusion = on, members, conclusion
         p.save()
-        _event(
-            case, actor, "discussion", f"集体讨论（{'、'.join(members)}）：{conclusion[:60]}", on=on
-        )
+        step.record(f"集体讨论（{'、'.join(members)}）：{conclusion[:60]}", on=on)
     return p
