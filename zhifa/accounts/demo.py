@@ -11,6 +11,15 @@ from zhifa.core.models import Town
 from .models import User
 from .services import user_create
 
+# The county's facts that documents print (fictional bank, account and power company).
+COUNTY_FACTS = {
+    "county_government": "繁峙县人民政府",
+    "court": "繁峙县人民法院",
+    "payment_bank": "示例农商银行繁峙县支行",
+    "payment_account": "1409 2400 0000 0000 001",
+    "payment_online": "示例省非税收入电子缴款系统",
+    "power_company": "示例供电公司繁峙县分公司",
+}
 MAIN_TOWN = {
     "code": "140924101",
     "name": "砂河镇",
@@ -18,7 +27,7 @@ MAIN_TOWN = {
     "agency_name": "繁峙县砂河镇人民政府",
     "team_name": "繁峙县砂河镇综合行政执法队",
     "doc_prefix": "繁砂",
-    "county_government": "繁峙县人民政府",
+    **COUNTY_FACTS,
     "center_lat": Decimal("39.183200"),
     "center_lng": Decimal("113.265500"),
 }
@@ -29,7 +38,7 @@ SECOND_TOWN = {
     "agency_name": "繁峙县大营镇人民政府",
     "team_name": "繁峙县大营镇综合行政执法队",
     "doc_prefix": "繁营",
-    "county_government": "繁峙县人民政府",
+    **COUNTY_FACTS,
     "center_lat": Decimal("39.245000"),
     "center_lng": Decimal("113.640000"),
 }

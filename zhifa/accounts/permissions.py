@@ -10,5 +10,8 @@ ROLE_PERMISSIONS = {
         "core.change_calendarday",
         "core.view_calendaryear",
         "core.change_calendaryear",
+        # the town's own row (scoped by the admin site): its county facts that documents print
+        "core.view_town",
+        "core.change_town",
     ],
 }

@@ -11,6 +11,7 @@ from django import forms
 
 from zhifa.catalog.rules import item_held_by_town
 from zhifa.core import clock
+from zhifa.core.articles import A42, short
 from zhifa.core.widgets import MultiPicker
 from zhifa.team.models import Officer
 from zhifa.team.rules import eligible_handlers
@@ -62,7 +63,7 @@ class HandlersStep(forms.Form):
         if refused:
             raise forms.ValidationError(
                 f"{'、'.join(refused)}今日不能担任本案承办人：须为专职执法人员，"
-                "持有在有效期内且执法领域覆盖本案事项的执法证（行政处罚法第四十二条）"
+                f"持有在有效期内且执法领域覆盖本案事项的执法证（{short(A42)}）"
             )
         return chosen
 

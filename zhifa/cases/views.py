@@ -130,8 +130,8 @@ def _detail_context(request: HttpRequest, case, bound=None) -> dict:  # type: ig
             for v in steps_available(case)
             # the penalty procedure's own forms replace the plain proposal and closure
             if v not in ("propose",)
-            # a proposal closes through its decision (no penalty: rule 16), never directly
-            and not (v == "close" and case.state in ("proposed", "served", "executing"))
+            # a decided case closes through the penalty procedure's own step (its outcome text)
+            and not (v == "close" and case.state in ("served", "executing"))
         ]
         if can_act
         else []

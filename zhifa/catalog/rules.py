@@ -11,13 +11,14 @@ from typing import Any
 
 from django.conf import settings
 
+from zhifa.core.articles import A17, A24, cite, short
 from zhifa.core.clock import fact_date_check
 from zhifa.core.errors import DomainError, RuleViolation
 
 from .facts import FACTS, fact_label
 from .models import HEARING_KINDS, Allocation, FineRule, PenaltyKind, PowerItem
 
-HELD_ARTICLE = "行政处罚法第十七条、第二十四条"
+HELD_ARTICLE = short(cite(A17, A24))
 
 
 def item_held_by_town(*, item: PowerItem, on: date) -> bool:

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines
 from zhifa.cases.models import Case, CorrectionOrder
+from zhifa.core.articles import AQ70
 
 from . import services
 from .models import AssistanceRequest, EvidenceHold, Seizure
@@ -137,12 +138,10 @@ class ReleaseStep(MeasureStep):
 class AssistanceStep(MeasureStep):
     label = "协助函"
     kind = forms.ChoiceField(label="类别", choices=AssistanceRequest.Kind.choices)
-    recipient = forms.CharField(label="协助单位", initial="国网繁峙县供电公司")
+    recipient = forms.CharField(label="协助单位")
     matter = forms.CharField(label="事由", widget=TEXT)
     request = forms.CharField(label="协助事项", widget=TEXT)
-    basis = forms.CharField(
-        label="依据", required=False, help_text="停止供电须引用《中华人民共和国安全生产法》第七十条"
-    )
+    basis = forms.CharField(label="依据", required=False, help_text=f"停止供电须引用{AQ70}")
     premises_use = forms.ChoiceField(
         label="用电场所性质", choices=[("", "—"), *AssistanceRequest.Use.choices], required=False
     )
@@ -164,6 +163,8 @@ class AssistanceStep(MeasureStep):
         self.fields["stop_order"].queryset = CorrectionOrder.objects.filter(
             case=self.case, kind="stop"
         )
+        # the power supply company the town entered (a 停止供电 letter goes there)
+        self.fields["recipient"].initial = self.town.power_company if self.town else ""
 
     def perform(self, *, actor: Any) -> Any:
         d = dict(self.cleaned_data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zhifa.core.articles import A56, Q28
 from zhifa.core.errors import RuleViolation
 
 from .models import EvidenceHold, Seizure
@@ -15,13 +16,13 @@ def measures_ended(case: Any) -> None:
     if Seizure.all_towns.filter(case=case, status=Seizure.Status.ACTIVE).exists():
         raise RuleViolation(
             "查封、扣押尚未解除，不能结案或撤销",
-            article="行政强制法第二十八条",
+            article=Q28,
             code="seizure_active",
         )
     if EvidenceHold.all_towns.filter(case=case, status=EvidenceHold.Status.HELD).exists():
         raise RuleViolation(
             "先行登记保存的物品尚未作出处理决定，不能结案或撤销",
-            article="行政处罚法第五十六条",
+            article=A56,
             code="hold_active",
         )
 

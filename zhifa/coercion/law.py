@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zhifa.core.articles import Q25, Q43, SEIZURE_MAX_DAYS
+from zhifa.core.articles import Q25, Q43, SEIZURE, SEIZURE_EXTENSION
 from zhifa.core.errors import RuleViolation
 
 # --- 12. seizure term ---------------------------------------------------------------------------
@@ -14,7 +14,7 @@ def rule_seizure_term(*, days: int, extension: bool = False, extended_before: bo
         raise RuleViolation(
             "查封、扣押的期限只能延长一次", article=Q25, code="seizure_extended_once"
         )
-    if not 1 <= int(days) <= SEIZURE_MAX_DAYS:
+    if not 1 <= int(days) <= (SEIZURE_EXTENSION if extension else SEIZURE).amount:
         what = "延长期限" if extension else "查封、扣押的期限"
         raise RuleViolation(
             f"{what}不得超过三十日（申请 {days} 日）"

@@ -7,25 +7,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhifa.cases import events
 from zhifa.cases.context import case_context
 from zhifa.cases.models import Case, CorrectionOrder
-from zhifa.cases.rules import act_handlers, authority_check, require_open
+from zhifa.cases.rules import act_handlers, authority_check
 from zhifa.cases.services.common import (
     aware,
     case_url,
     clock_start,
     issue,
     local_date,
-    lock,
     officers_of,
     require_approval,
     text,
 )
 from zhifa.cases.services.common import party_of as _party
+from zhifa.cases.transitions import case_transition
+from zhifa.core.articles import A56, AQ70, EVIDENCE_HOLD, Q18, Q25, Q28, Q43, SEIZURE, cite
 from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
@@ -34,17 +33,6 @@ from zhifa.team.models import Officer
 
 from .law import rule_no_residential_cutoff, rule_seizure_term
 from .models import AssistanceRequest, EvidenceHold, Seizure
-
-A56 = "行政处罚法第五十六条"
-Q18 = "行政强制法第十八条"
-Q25 = "行政强制法第二十五条"
-Q28 = "行政强制法第二十八条"
-Q43 = "行政强制法第四十三条"
-AQ70 = "安全生产法第七十条"
-SEIZURE_MAX_DAYS = 30
-EXTENSION_MAX_DAYS = 30
-HOLD_WORKING_DAYS = 7
-
 
 # --- 先行登记保存 ------------------------------------------------------------------------------
 
@@ -77,9 +65,8 @@ def evidence_hold_start(
     place = text(place, label="保存地点")
     started_at = aware(started_at)
     on = local_date(started_at)
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="hold_started") as step:
+        case = step.case
         require_approval(approved_by, what="先行登记保存", article=A56)
         item = authority_check(case=case, act="evidence_hold", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
@@ -111,25 +98,20 @@ def evidence_hold_start(
             kind="evidence_hold_disposal",
             purpose=f"先行登记保存物品处理决定（{case.number}）",
             start=started_at,
-            amount=HOLD_WORKING_DAYS,
-            unit=Deadline.Unit.WORKING_DAYS,
-            article=A56,
+            amount=EVIDENCE_HOLD.amount,
+            unit=EVIDENCE_HOLD.unit,
+            article=EVIDENCE_HOLD.article,
             responsible=actor if getattr(actor, "pk", None) else None,
             url=case_url(case),
         )
         hold.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="hold_started",
-            summary=f"先行登记保存 {len(items)} 项物品，应于 {timezone.localtime(hold.deadline.due_at):%Y-%m-%d} 前作出处理决定",
-            new={
-                "hold": hold.pk,
-                "items": items,
-                "due": hold.deadline.due_at,
-                "provisional": hold.deadline.provisional,
-                "approved_by": approved_by.pk,
-            },
+        step.record(
+            f"先行登记保存 {len(items)} 项物品，应于 {timezone.localtime(hold.deadline.due_at):%Y-%m-%d} 前作出处理决定",
+            hold=hold.pk,
+            items=items,
+            due=hold.deadline.due_at,
+            provisional=hold.deadline.provisional,
+            approved_by=approved_by.pk,
         )
     return hold
 
@@ -139,9 +121,10 @@ def evidence_hold_dispose(
 ) -> EvidenceHold:
     disposal = text(disposal, label="处理决定", minimum=4)
     at = aware(at)
-    with transaction.atomic():
-        case = lock(hold.case)
-        hold = EvidenceHold.all_towns.select_for_update().get(pk=hold.pk)
+    with case_transition(
+        hold.case, actor=actor, event_type="hold_disposed", row=hold, closed_ok=True
+    ) as step:
+        hold = step.row
         if hold.status != EvidenceHold.Status.HELD:
             raise DomainError("该批物品已作出处理决定", code="already_disposed")
         late = bool(hold.deadline and at > hold.deadline.due_at)
@@ -149,13 +132,12 @@ def evidence_hold_dispose(
         hold.save(update_fields=["status", "disposal", "disposed_at"])
         if hold.deadline:
             deadline_complete(deadline=hold.deadline, at=at)
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="hold_disposed",
-            summary=f"先行登记保存物品处理决定：{disposal[:60]}{'（已超过七个工作日）' if late else ''}",
+        step.record(
+            f"先行登记保存物品处理决定：{disposal[:60]}{'（已超过七个工作日）' if late else ''}",
             old={"status": "held"},
-            new={"hold": hold.pk, "disposal": disposal, "late": late},
+            hold=hold.pk,
+            disposal=disposal,
+            late=late,
         )
     return hold
 
@@ -173,7 +155,7 @@ def seizure_start(
     items: list[dict[str, Any]],
     custody: str,
     approved_by: Any,
-    days: int = SEIZURE_MAX_DAYS,
+    days: int = SEIZURE.amount,
     officers: list[Officer] | None = None,
     party: Subject | None = None,
     started_on: dt.date | None = None,
@@ -192,9 +174,8 @@ def seizure_start(
         raise DomainError("期限应为天数", code="bad_days") from None
     rule_seizure_term(days=days)
     on = started_on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="seizure_started") as step:
+        case = step.case
         require_approval(approved_by, what="查封、扣押", article=Q18)
         item = authority_check(case=case, act="seizure", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
@@ -232,18 +213,13 @@ def seizure_start(
         )
         seizure.deadline = _seizure_deadline(seizure, days)
         seizure.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_started",
-            summary=f"{seizure.get_kind_display()}（{seizure.document.number}），期限 {days} 日",
-            new={
-                "seizure": seizure.pk,
-                "kind": kind,
-                "days": days,
-                "items": items,
-                "due": seizure.deadline.due_at,
-            },
+        step.record(
+            f"{seizure.get_kind_display()}（{seizure.document.number}），期限 {days} 日",
+            seizure=seizure.pk,
+            kind=kind,
+            days=days,
+            items=items,
+            due=seizure.deadline.due_at,
         )
     return seizure
 
@@ -257,8 +233,8 @@ def _seizure_deadline(seizure: Seizure, total_days: int) -> Deadline:
         purpose=f"{seizure.get_kind_display()}期限届满（{seizure.case.number}）",
         start=clock_start(seizure.started_on - dt.timedelta(days=1)),
         amount=total_days,
-        unit=Deadline.Unit.CALENDAR_DAYS,
-        article=Q25,
+        unit=SEIZURE.unit,
+        article=SEIZURE.article,
         responsible=seizure.created_by,
         url=case_url(seizure.case),
     )
@@ -280,17 +256,17 @@ def seizure_extend(
     """One extension of at most 30 days, approved by the head, before the term ends."""
     reason = text(reason, label="延长理由", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(seizure.case)
-        require_open(case)
-        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+    with case_transition(
+        seizure.case, actor=actor, event_type="seizure_extended", row=seizure
+    ) as step:
+        seizure = step.row
         if seizure.status != Seizure.Status.ACTIVE:
             raise DomainError("查封、扣押已解除，不能延长", code="seizure_released")
         rule_seizure_term(days=1, extension=True, extended_before=bool(seizure.extended_days))
         if on > seizure_end(seizure):
             raise RuleViolation(
                 "查封、扣押期限已届满，不能再延长，应依法解除",
-                article=f"{Q25}、{Q28}",
+                article=cite(Q25, Q28),
                 code="seizure_expired",
             )
         rule_seizure_term(days=int(days), extension=True)
@@ -302,13 +278,12 @@ def seizure_extend(
             deadline_cancel(deadline=seizure.deadline)
         seizure.deadline = _seizure_deadline(seizure, seizure.days + seizure.extended_days)
         seizure.save(update_fields=["deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_extended",
-            summary=f"延长{seizure.get_kind_display()} {days} 日至 {seizure_end(seizure):%Y-%m-%d}：{reason[:40]}",
+        step.record(
+            f"延长{seizure.get_kind_display()} {days} 日至 {seizure_end(seizure):%Y-%m-%d}：{reason[:40]}",
             old={"end": old_end},
-            new={"seizure": seizure.pk, "end": seizure_end(seizure), "reason": reason},
+            seizure=seizure.pk,
+            end=seizure_end(seizure),
+            reason=reason,
         )
     return seizure
 
@@ -319,9 +294,10 @@ def seizure_release(
     """解除 (行政强制法第二十八条): on expiry, no violation, unrelated items, or a decision made."""
     reason = text(reason, label="解除理由", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(seizure.case)
-        seizure = Seizure.all_towns.select_for_update().get(pk=seizure.pk)
+    with case_transition(
+        seizure.case, actor=actor, event_type="seizure_released", row=seizure, closed_ok=True
+    ) as step:
+        seizure = step.row
         if seizure.status != Seizure.Status.ACTIVE:
             raise DomainError("查封、扣押已解除", code="seizure_released")
         seizure.status, seizure.released_on, seizure.release_reason = (
@@ -332,13 +308,12 @@ def seizure_release(
         seizure.save(update_fields=["status", "released_on", "release_reason"])
         if seizure.deadline:
             deadline_complete(deadline=seizure.deadline, at=clock_start(on))
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="seizure_released",
-            summary=f"解除{seizure.get_kind_display()}：{reason[:60]}",
+        step.record(
+            f"解除{seizure.get_kind_display()}：{reason[:60]}",
             old={"status": "active"},
-            new={"seizure": seizure.pk, "on": on, "reason": reason},
+            seizure=seizure.pk,
+            on=on,
+            reason=reason,
         )
     return seizure
 
@@ -364,8 +339,8 @@ def _power_cut_guard(
         raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
     if "安全生产法" not in basis or "第七十条" not in basis:
         raise RuleViolation(
-            "通知停止供电须有法律明确授权，请引用授权条款《中华人民共和国安全生产法》第七十条",
-            article=f"{Q43}、{AQ70}",
+            f"通知停止供电须有法律明确授权，请引用授权条款{AQ70}",
+            article=cite(Q43, AQ70),
             code="power_cut_no_basis",
         )
     if not hazard.strip():
@@ -432,9 +407,8 @@ def assistance_request_send(
     on = on or timezone.localdate()
     notice_served_at = aware(notice_served_at) if notice_served_at else None
     cut_at = aware(cut_at) if cut_at else None
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="assistance_sent") as step:
+        case = step.case
         item = None
         if kind == AssistanceRequest.Kind.POWER_CUT:
             premises = text(premises, label="停电范围")
@@ -498,16 +472,11 @@ def assistance_request_send(
             context["premises"] = {"description": premises, "residential": False}
         letter.document = issue(case=case, doc_type=doc_type, context=context, actor=actor, date=on)
         letter.save(update_fields=["document"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="assistance_sent",
-            summary=f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
-            new={
-                "letter": letter.pk,
-                "kind": kind,
-                "recipient": recipient,
-                "number": letter.document.number,
-            },
+        step.record(
+            f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
+            letter=letter.pk,
+            kind=kind,
+            recipient=recipient,
+            number=letter.document.number,
         )
     return letter

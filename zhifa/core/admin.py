@@ -1,14 +1,52 @@
 from django.contrib import admin, messages
 
+from .audit import event_append
 from .calendar import calendar_year_publish
 from .errors import DomainError
-from .models import CalendarDay, CalendarYear, Deadline, Notification, Sequence, Town
+from .models import CalendarDay, CalendarYear, Deadline, Notification, Sequence, Town, TownEvent
 
 
 @admin.register(Town)
 class TownAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "county_name", "agency_name", "doc_prefix", "is_active"]
     search_fields = ["code", "name"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "county_name", "is_active"]}),
+        ("执法主体", {"fields": ["agency_name", "team_name", "doc_prefix"]}),
+        (
+            "文书所用的县级信息（未填写的，文书留空白横线待手工填写）",
+            {
+                "fields": [
+                    "county_government",
+                    "court",
+                    "payment_bank",
+                    "payment_account",
+                    "payment_online",
+                    "power_company",
+                ]
+            },
+        ),
+        ("地图中心", {"fields": ["center_lat", "center_lng"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # a town's own admin keeps its facts; its code (the grid's prefix) and status are the root's
+        return [] if request.user.is_superuser else ["code", "is_active"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        changed = [name for name in form.changed_data if name in form.cleaned_data]
+        if change and changed:
+            labels = "、".join(str(Town._meta.get_field(name).verbose_name) for name in changed)
+            event_append(
+                event_model=TownEvent,
+                subject=obj,
+                actor=request.user,
+                event_type="settings_changed",
+                summary=f"修改乡镇信息：{labels}",
+                old={name: form.initial.get(name) for name in changed},
+                new={name: form.cleaned_data[name] for name in changed},
+            )
 
 
 @admin.register(CalendarDay)

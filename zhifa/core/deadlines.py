@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import workdays
+from .articles import short
 from .models import Deadline, Town
 from .notifications import notify
 
@@ -52,6 +53,7 @@ def deadline_open(
     responsible: Any = None,
     url: str = "",
 ) -> Deadline:
+    """Open a clock on ``subject``; ``article`` is kept as its compact label (``articles.short``)."""
     due = due_compute(start=start, amount=amount, unit=unit)
     return Deadline.all_towns.create(
         town=town,
@@ -59,7 +61,7 @@ def deadline_open(
         subject_id=subject.pk,
         kind=kind,
         purpose=purpose,
-        article=article,
+        article=short(article)[:100],
         unit=unit,
         amount=amount,
         start_at=start,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q
 
+from zhifa.core.articles import A72, short
 from zhifa.core.clock import TZ
 
 from .sources import ACTIVE_STATES, Appeal, Case, Deadline, Lead, Penalty, State
@@ -213,9 +214,7 @@ METRICS: dict[str, Metric] = {
             Penalty,
             penalty_outstanding,
         ),
-        Metric(
-            "surcharges", "加处罚款", "元", "期内处罚决定的加处罚款合计（行政处罚法第七十二条）"
-        ),
+        Metric("surcharges", "加处罚款", "元", f"期内处罚决定的加处罚款合计（{short(A72)}）"),
         Metric("transfers", "移送", "件", "期内移送县级部门或司法机关的案件"),
         Metric("transfers_received", "移送已接收", "件", "期内移送中对方已签收回执的"),
         Metric("joint_operations", "联动执法", "次", "期内开展的联动执法"),

@@ -12,14 +12,14 @@ from django.db.models import Exists, OuterRef, Q
 from zhifa.catalog.models import DiscretionStandard
 from zhifa.catalog.rules import hearing_thresholds
 from zhifa.core import workdays
+from zhifa.core.articles import A60, A63, DECISION, Q25, Q43, short
 from zhifa.core.clock import TZ
 
 from .sources import AssistanceRequest, Case, Deadline, Penalty, Seizure, State
 
 RED, YELLOW = "red", "yellow"
-# 行政处罚法第六十条: a decision within 90 days of filing; warn from the 80th day.
-DECISION_LIMIT_DAYS = 90
-DECISION_WARN_DAYS = 80
+# 行政处罚法第六十条: a decision within 90 days of filing; warn from 10 days before.
+DECISION_WARN_DAYS = DECISION.amount - 10
 BEFORE_DECISION = [
     State.FILED,
     State.INVESTIGATING,
@@ -137,14 +137,14 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
             )
         )
     for c in decision_near_limit(town_ids=town_ids, now=now)[:LIMIT]:
-        limit = c.filed_at + dt.timedelta(days=DECISION_LIMIT_DAYS)
+        limit = c.filed_at + dt.timedelta(days=DECISION.amount)
         out.append(
             Warning(
                 RED if limit < now else YELLOW,
                 "decision_limit",
                 c.town_id,
                 f"{c.number} 处罚决定期限将满",
-                f"立案于 {c.filed_at.astimezone(TZ):%Y-%m-%d}，应在 90 日内作出决定（行政处罚法第六十条）",
+                f"立案于 {c.filed_at.astimezone(TZ):%Y-%m-%d}，应在 {DECISION.amount} 日内作出决定（{short(A60)}）",
                 limit,
                 case_url(c.pk),
             )
@@ -168,7 +168,7 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 "hearing",
                 p.town_id,
                 f"{p.case.number} 未告知听证权利",
-                f"拟罚款 {p.amount} 元达到听证标准，事先告知未告知听证权利（行政处罚法第六十三条）",
+                f"拟罚款 {p.amount} 元达到听证标准，事先告知未告知听证权利（{short(A63)}）",
                 None,
                 case_url(p.case_id),
             )
@@ -180,7 +180,7 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 "power_cut",
                 a.town_id,
                 f"{a.case.number} 停止供电协助函",
-                f"致{a.recipient}，{a.premises or ''}（行政强制法第四十三条）",
+                f"致{a.recipient}，{a.premises or ''}（{short(Q43)}）",
                 None,
                 case_url(a.case_id),
             )
@@ -193,7 +193,7 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 "seizure",
                 s.town_id,
                 f"{s.case.number} {s.get_kind_display()}期限将满",
-                f"届满 {due.astimezone(TZ):%Y-%m-%d}（行政强制法第二十五条）",
+                f"届满 {due.astimezone(TZ):%Y-%m-%d}（{short(Q25)}）",
                 due,
                 case_url(s.case_id),
             )

@@ -89,7 +89,7 @@ def text_scrub(text: str, *, names: Iterable[str] = ()) -> str:
 
 
 def address_cut(address: str) -> str:
-    """繁峙县砂河镇山会村三组12号 → 繁峙县砂河镇山会村; 繁峙县砂河镇东街8号 → 繁峙县砂河镇."""
+    """某县某镇某村三组12号 → 某县某镇某村; 某县某镇东街8号 → 某县某镇."""
     address = text_scrub((address or "").strip())
     for pattern in (VILLAGE_END, TOWN_END):
         match = pattern.match(address)

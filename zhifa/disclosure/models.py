@@ -19,7 +19,7 @@ class Portal(TownScopedModel):
     complaint_phone = models.CharField("投诉举报电话", max_length=30, default="12345")
     hours = models.CharField("办公时间", max_length=100, blank=True)
     supervision = models.CharField(
-        "监督机关", max_length=200, blank=True, help_text="如：繁峙县司法局（行政执法监督）"
+        "监督机关", max_length=200, blank=True, help_text="如：某某县司法局（行政执法监督）"
     )
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 

@@ -123,8 +123,14 @@ def town_context(town: Town) -> dict[str, Any]:
         "county_name": town.county_name,
         "agency_name": town.agency_name,
         "team_name": town.team_name,
-        "county_government": town.county_government,
         "doc_prefix": town.doc_prefix,
+        # the county's facts: as the admin entered them, or a blank line to fill in by hand
+        "county_government": town.fact("county_government"),
+        "court": town.fact("court"),
+        "payment_bank": town.fact("payment_bank"),
+        "payment_account": town.fact("payment_account"),
+        "payment_online": town.payment_online,
+        "power_company": town.fact("power_company"),
     }
 
 

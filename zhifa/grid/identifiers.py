@@ -75,7 +75,7 @@ def id_number_clean(value: str) -> str:
     """Return the normalised 18-character 居民身份证号码, or raise (GB 11643 check digit, birth date).
 
     The county part of the address code is not looked up: python-stdnum's table of counties is
-    historical and rejects codes in use today (繁峙县 140924 among them), so only the province is
+    historical and rejects codes in use today (some counties among them), so only the province is
     checked; the check digit and the birth date are what catch mistyped numbers.
     """
     number = ric.compact(value or "").upper()

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 
+from zhifa.core.articles import A43, short
 from zhifa.core.errors import RuleViolation
 from zhifa.grid.models import Subject
 
@@ -29,7 +30,7 @@ LIMITS_ARTICLE = "《国务院办公厅关于严格规范涉企行政检查的�
 PUBLISH_ARTICLE = (
     "《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》（国发〔2019〕5号）"
 )
-RECUSAL_ARTICLE = "行政处罚法第四十三条"
+RECUSAL_ARTICLE = short(A43)
 JUSTIFIED = tuple(Inspection.Justification.values[1:])  # complaint, lead, reinspection
 
 

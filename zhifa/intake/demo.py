@@ -33,6 +33,13 @@ from . import hotline, services, triage
 from .models import Lead
 from .simulator import Simulator
 
+# S1: the villager's call the simulated 12345 platform pushes (``manage.py simulate_12345``).
+S1_CALL: dict[str, Any] = {
+    "text": "村民来电反映：同路村北山有人私自开采铁矿石，挖掘机昼夜作业，请尽快制止。",
+    "address": "繁峙县砂河镇同路村北山",
+    "caller": ("赵示例", "13800001234"),
+}
+
 MAIN_CODE = "140924101"
 S1_ORDER = "12345-示例-0923"
 S3_LETTER = "繁生环执移〔2026〕示例号"

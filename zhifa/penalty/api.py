@@ -380,7 +380,7 @@ def reminder(request: Any, case_id: int, payload: ReminderIn) -> dict[str, Any]:
 
 class EnforcementIn(Schema):
     applied_on: Day
-    court: Text = "繁峙县人民法院"
+    court: Text = ""  # empty: the court the town entered (Town.court)
     head_id: Id | None = None
 
 

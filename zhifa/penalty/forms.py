@@ -1,6 +1,6 @@
 """Page forms for the penalty procedure (机制 III): one step form per legal step (each calls one
-service), shown on the case page when the case's state allows it; and the phone-friendly
-on-the-spot decision form."""
+service), shown on the case page when the case's state allows it (the phone-friendly on-the-spot
+decision form is in ``forms_on_the_spot``)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,7 @@ from django.utils import timezone
 from zhifa.cases.forms import DATE, DATETIME, TEXT, TownForm
 from zhifa.cases.models import Case, State
 from zhifa.catalog.models import DiscretionStandard, PenaltyKind, PowerItem
-from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
-from zhifa.team.rules import eligible_handlers
 
 from . import services
 from .law import SERVICE_METHODS
@@ -42,6 +40,20 @@ class PenaltyStep(TownForm):
 
     states: tuple[str, ...] = ()
     reviewer_step = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the county's facts the town entered are the usual answers (the court, the government)
+        town, facts = self.town, {}
+        if town is not None:
+            facts = {
+                "court": town.court,
+                "body": town.county_government,
+                "place": f"{town.county_government}网站" if town.county_government else "",
+            }
+        for name, value in facts.items():
+            if name in self.fields and value and not self.fields[name].initial:
+                self.fields[name].initial = value
 
     @classmethod
     def available(cls, case: Case) -> bool:
@@ -353,7 +365,7 @@ class EnforcementStep(PenaltyStep):
     label = "申请人民法院强制执行"
     states = (State.EXECUTING,)
     applied_on = forms.DateField(label="申请日期", widget=DATE, initial=_today)
-    court = forms.CharField(label="受理法院", initial="繁峙县人民法院")
+    court = forms.CharField(label="受理法院", required=False, help_text="不填则为本镇设置的法院")
     approver = forms.ModelChoiceField(
         label="批准人（负责人）", queryset=get_user_model().objects.none()
     )
@@ -420,7 +432,7 @@ class PenaltyCloseStep(PenaltyStep):
 class AppealStep(PenaltyStep):
     label = "登记复议或诉讼"
     kind = forms.ChoiceField(label="类型", choices=Appeal.Kind.choices)
-    body = forms.CharField(label="复议机关或法院", initial="繁峙县人民政府")
+    body = forms.CharField(label="复议机关或法院")
     filed_on = forms.DateField(label="申请/起诉日期", widget=DATE, initial=_today)
 
     @classmethod
@@ -462,7 +474,7 @@ class AppealOutcomeStep(PenaltyStep):
 class DisclosureStep(PenaltyStep):
     label = "登记决定公示"
     on = forms.DateField(label="公示日期", widget=DATE, initial=_today)
-    place = forms.CharField(label="公示载体", initial="繁峙县人民政府网站")
+    place = forms.CharField(label="公示载体")
     note = forms.CharField(label="说明", required=False)
 
     @classmethod
@@ -519,75 +531,3 @@ PENALTY_STEP_FORMS: dict[str, type[PenaltyStep]] = {
     "appeal": AppealStep,
     "appeal_outcome": AppealOutcomeStep,
 }
-
-
-class OnTheSpotForm(TownForm):
-    """当场行政处罚决定书 on a phone: two officers, the party, the item, the act, the penalty."""
-
-    officers = forms.ModelMultipleChoiceField(
-        label="执法人员（≥2 名持证）", queryset=Officer.objects.none()
-    )
-    party = forms.ModelChoiceField(label="当事人", queryset=Subject.objects.none())
-    item = forms.ModelChoiceField(label="清单事项", queryset=PowerItem.objects.none())
-    cause = forms.CharField(label="案由", initial="擅自占用道路经营案")
-    act_at = forms.DateTimeField(label="违法时间", widget=DATETIME)
-    place = forms.CharField(label="违法地点")
-    facts = forms.CharField(label="违法事实", widget=TEXT)
-    violated = forms.CharField(label="违反的规定")
-    basis = forms.CharField(label="处罚依据")
-    kind = forms.ChoiceField(
-        label="处罚种类", choices=[("fine", "罚款"), ("warning", "警告")], widget=forms.RadioSelect
-    )
-    amount = forms.DecimalField(
-        label="罚款金额（元）",
-        required=False,
-        min_value=0,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal"}),
-    )
-    collect_on_spot = forms.BooleanField(
-        label="当场收缴（≤100 元，或事后难以执行）", required=False
-    )
-    hard_to_collect = forms.BooleanField(label="不当场收缴事后难以执行", required=False)
-    remote_area_request = forms.BooleanField(
-        label="边远、水上、交通不便地区，当事人缴纳确有困难并提出当场缴纳", required=False
-    )
-    receipt_no = forms.CharField(label="财政罚没收据号", required=False)
-    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
-    lng = forms.FloatField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = PowerItem.objects.filter(
-            town=self.town, type="penalty", is_retired=False
-        ).order_by("sort")
-        self.fields["kind"].widget.attrs["class"] = "form-check-input"
-        # Only officers whose certificate is valid today are offered (the service re-checks).
-        eligible = [h.officer.pk for h in eligible_handlers(town=self.town, on=_today())]
-        self.fields["officers"].queryset = Officer.objects.filter(pk__in=eligible).select_related(
-            "user"
-        )
-        self.fields["officers"].help_text = "仅列出今日持有效执法证的在岗专职队员"
-
-    def perform(self, *, actor: Any) -> Any:
-        d = self.cleaned_data
-        return services.onthespot_decide(
-            town=self.town,
-            actor=actor,
-            officers=list(d["officers"]),
-            party=d["party"],
-            item=d["item"],
-            cause=d["cause"],
-            facts=d["facts"],
-            place=d["place"],
-            act_at=d["act_at"],
-            violated=d["violated"],
-            basis=d["basis"],
-            kinds=[d["kind"]],
-            amount=d["amount"] or 0,
-            collect_on_spot=d["collect_on_spot"],
-            hard_to_collect=d["hard_to_collect"],
-            remote_area_request=d["remote_area_request"],
-            receipt_no=d["receipt_no"],
-            lat=d["lat"],
-            lng=d["lng"],
-        )

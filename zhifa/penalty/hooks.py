@@ -7,14 +7,13 @@ from typing import Any
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.cases.models import Case, State
 from zhifa.cases.queues import case_queue_row
+from zhifa.core.articles import A44, short
 from zhifa.core.errors import DomainError
 from zhifa.core.queues import Queue
 
 from . import law
 from .law_common import party_kind_of
 from .models import Penalty
-
-PARTY_ARTICLE = "行政处罚法第四十四条"
 
 
 def executed(case: Any) -> None:
@@ -52,7 +51,7 @@ def party_fixed_after_notice(case: Any, subject: Any) -> None:
     if penalty is not None and penalty.notice_doc_id:
         raise DomainError(
             f"已向“{penalty.party.name}”送达事先告知书，不能再更换当事人"
-            f"（{PARTY_ARTICLE}）；确需更换的，应撤销立案后重新立案",
+            f"（{short(A44)}）；确需更换的，应撤销立案后重新立案",
             code="party_after_notice",
             status=409,
         )

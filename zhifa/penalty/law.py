@@ -14,6 +14,7 @@ party's request late: the rule answers with a warning for staff instead (DESIGN,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,9 +27,10 @@ from zhifa.cases.models import Case
 from zhifa.cases.rules import authority_check
 from zhifa.catalog.models import PenaltyKind, PowerItem
 from zhifa.catalog.rules import FineCheck, fine_rule_check, hearing_offer_required, money
-from zhifa.core.articles import (  # noqa: F401  (re-exported: the rules cite these)
+from zhifa.core.articles import (  # noqa: F401  (re-exported: the services cite ``law.A…``)
     A27,
     A33,
+    A34,
     A36,
     A42,
     A44,
@@ -43,40 +45,53 @@ from zhifa.core.articles import (  # noqa: F401  (re-exported: the rules cite th
     A62,
     A63,
     A64,
+    A66,
     A67,
     A68,
+    A69,
     A70,
     A71,
     A72,
     A73,
     CITIZEN,
-    DECISION_DAYS,
     GB118,
+    HEARING_NOTICE,
+    HEARING_REQUEST,
     MSS,
     ON_THE_SPOT_COLLECTION_LIMIT,
     ORGANISATION,
-    PAYMENT_DAYS,
-    PUBLIC_NOTICE_DAYS,
+    PUBLIC_NOTICE,
     Q25,
     Q43,
+    Q45,
     Q53,
     Q54,
     QZF,
+    SERVICE,
     SIMPLE_LIMITS,
     SURCHARGE_RATE,
     XCF,
+    cite,
 )
 from zhifa.core.errors import DomainError, RuleViolation
-from zhifa.core.workdays import calendar_days_add, workdays_add
 from zhifa.team.models import Officer
 from zhifa.team.rules import handlers_check
 
-from .law_common import Clock, _yuan, party_kind_of  # noqa: F401  (re-exported)
+from .law_clocks import (  # noqa: F401  (re-exported: callers cite ``law.rule_*``)
+    rule_decision_clock,
+    rule_disclosure_clock,
+    rule_enforcement_clock,
+    rule_hand_in_clock,
+    rule_hearing_request_clock,
+    rule_payment_clock,
+    rule_service_clock,
+    rule_statement_clock,
+)
+from .law_common import Clock, _yuan, party_kind_of, period_clock  # noqa: F401  (re-exported)
 from .law_execution import (  # noqa: F401  (re-exported: callers cite ``law.rule_*``)
     appeal_periods_end,
     rule_court_enforcement_window,
     rule_disclosure_allowed,
-    rule_disclosure_clock,
     rule_executed,
     rule_no_penalty_education,
     rule_transfer_reason,
@@ -137,7 +152,7 @@ def rule_on_the_spot_collection(
         return
     raise RuleViolation(
         "当场收缴罚款仅限一百元以下、不当场收缴事后难以执行的情形，或者在边远、水上、交通不便地区当事人到银行或者通过电子支付系统缴纳确有困难并提出当场缴纳的情形；请告知当事人到指定银行或电子缴纳",
-        article=f"{A68}、第六十九条",
+        article=cite(A68, A69),
         code="collection_not_allowed",
     )
 
@@ -170,7 +185,10 @@ def rule_decision_within_90_days(
             raise RuleViolation(
                 "延长办案期限须经批准并记录", article=A60, code="extension_unapproved"
             )
-    last = calendar_days_add(filed_on, DECISION_DAYS + extension_days).date
+    period = rule_decision_clock(filed_on=filed_on).period
+    last = period_clock(
+        filed_on, dataclasses.replace(period, amount=period.amount + extension_days)
+    ).due
     if decided_on > last:
         raise RuleViolation(
             f"应当自立案之日起九十日内作出处理决定（届满日{last:%Y年%m月%d日}），已超期",
@@ -254,7 +272,7 @@ def rule_discretion(
         if not chosen:
             raise RuleViolation(
                 "请选择该事项裁量基准中的一个裁量等级",
-                article=f"{XCF}第三十四条",
+                article=A34,
                 code="level_required",
             )
         standard = chosen[0]
@@ -263,7 +281,7 @@ def rule_discretion(
             raise RuleViolation(
                 f"拟罚款{money(amount)}元超出“{standard.get_level_display()}”裁量等级的幅度"
                 f"（{money(low or 0)}至{money(high or 0)}元）",
-                article=f"{XCF}第三十四条",
+                article=A34,
                 code="outside_discretion",
             )
     return check
@@ -289,34 +307,34 @@ def rule_hearing_offer(
 def rule_hearing_request_in_time(*, notice_served_on: dt.date, requested_on: dt.date) -> Clock:
     """A hearing request counts within 5 working days of service (第六十四条第一项, 第八十五条).
     On a provisional calendar a late-looking request is accepted with a warning for staff."""
-    last = workdays_add(notice_served_on, 5)
-    if requested_on > last.date:
+    last = period_clock(notice_served_on, HEARING_REQUEST)
+    if requested_on > last.due:
         if last.provisional:
             return Clock(
-                last.date,
+                last.due,
                 True,
-                f"按暂定日历，听证申请期限至{last.date:%Y年%m月%d日}；正式放假安排未公布，已先行受理，请人工核实",
+                f"按暂定日历，听证申请期限至{last.due:%Y年%m月%d日}；正式放假安排未公布，已先行受理，请人工核实",
             )
         raise RuleViolation(
-            f"当事人应当在告知后五个工作日内提出听证申请（至{last.date:%Y年%m月%d日}），{requested_on:%Y年%m月%d日}提出的申请已逾期",
+            f"当事人应当在告知后五个工作日内提出听证申请（至{last.due:%Y年%m月%d日}），{requested_on:%Y年%m月%d日}提出的申请已逾期",
             article=A64,
             code="hearing_request_late",
         )
-    return Clock(last.date, last.provisional)
+    return last
 
 
 def rule_hearing_notice_7_workdays(*, notice_on: dt.date, hearing_on: dt.date) -> Clock:
     """The hearing notice reaches the party ≥7 working days before the hearing (第六十四条第二项)."""
-    earliest = workdays_add(notice_on, 7)
-    if hearing_on < earliest.date:
+    earliest = period_clock(notice_on, HEARING_NOTICE)
+    if hearing_on < earliest.due:
         if earliest.provisional:
-            return Clock(earliest.date, True, "按暂定日历计算，请核实听证通知提前期")
+            return Clock(earliest.due, True, "按暂定日历计算，请核实听证通知提前期")
         raise RuleViolation(
-            f"听证通知应当在听证七个工作日前送达，本次听证最早可定于{earliest.date:%Y年%m月%d日}",
+            f"听证通知应当在听证七个工作日前送达，本次听证最早可定于{earliest.due:%Y年%m月%d日}",
             article=A64,
             code="hearing_notice_short",
         )
-    return Clock(earliest.date, earliest.provisional)
+    return earliest
 
 
 def rule_chair_not_investigator(*, chair: Officer, investigators: list[Officer]) -> None:
@@ -441,7 +459,7 @@ def rule_service_deadline(
         )
     if method == "electronic" and not consent:
         raise RuleViolation(
-            "电子送达须经受送达人同意", article=f"{A61}、{MSS}", code="electronic_no_consent"
+            "电子送达须经受送达人同意", article=cite(A61, MSS), code="electronic_no_consent"
         )
     if party_present and served_on != decided_on:
         raise RuleViolation(
@@ -449,16 +467,14 @@ def rule_service_deadline(
             article=A61,
             code="present_not_handed",
         )
-    last = workdays_add(decided_on, 7)
-    if not party_present and served_on > last.date and not last.provisional:
+    last = period_clock(decided_on, SERVICE)
+    if not party_present and served_on > last.due and not last.provisional:
         raise RuleViolation(
-            f"当事人不在场的，应当在七日内（工作日，至{last.date:%Y年%m月%d日}）依照民事诉讼法送达，已逾期",
+            f"当事人不在场的，应当在七日内（工作日，至{last.due:%Y年%m月%d日}）依照民事诉讼法送达，已逾期",
             article=A61,
             code="service_late",
         )
-    effective = (
-        calendar_days_add(served_on, PUBLIC_NOTICE_DAYS).date if method == "public" else served_on
-    )
+    effective = period_clock(served_on, PUBLIC_NOTICE).due if method == "public" else served_on
     return Clock(effective, last.provisional)
 
 
@@ -487,12 +503,13 @@ def rule_payment_due_and_surcharge(
     3% of the fine per day, never more than the fine (第七十二条; 强制法第四十五条), not counting
     days when 复议/诉讼 was pending (第七十三条). Decimal throughout."""
     fine = _yuan(fine)
-    answer = calendar_days_add(served_on, PAYMENT_DAYS)
-    due = max(answer.date, deferred_to) if deferred_to else answer.date
+    answer = rule_payment_clock(effective_on=served_on)
+    due = max(answer.due, deferred_to) if deferred_to else answer.due
     paused = max(0, paused_days) + surcharge_paused_days(due=due, paid_on=paid_on, pauses=pauses)
     late = max(0, (paid_on - due).days - paused)
     raw = (fine * SURCHARGE_RATE * late).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     surcharge = min(raw, fine)
+    rule_surcharge_cap(fine=fine, surcharge=surcharge)
     return PaymentAnswer(due, late, surcharge, raw > fine, answer.provisional)
 
 
@@ -515,6 +532,6 @@ def rule_surcharge_cap(*, fine: Decimal | int | str, surcharge: Decimal | int | 
     if _yuan(surcharge) > _yuan(fine):
         raise RuleViolation(
             f"加处罚款{money(_yuan(surcharge))}元超过罚款本数{money(_yuan(fine))}元",
-            article=f"{A72}、{QZF}第四十五条",
+            article=cite(A72, Q45),
             code="surcharge_over_cap",
         )

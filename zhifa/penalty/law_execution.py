@@ -10,29 +10,32 @@ from zhifa.core.articles import (
     A27,
     A33,
     A48,
+    A66,
     A71,
+    COURT_APPLICATION_MONTHS,
     GB118,
+    LAWSUIT_MONTHS,
     Q53,
     Q54,
-    XCF,
+    RECONSIDERATION_DAYS,
+    REMINDER,
 )
 from zhifa.core.errors import RuleViolation
-from zhifa.core.workdays import workdays_add
 
-from .law_common import Clock
+from .law_common import Clock, period_clock
 
 # --- 14. court enforcement ----------------------------------------------------------------------
 
 
 def appeal_periods_end(*, served_on: dt.date) -> dt.date:
     """The later of the 复议 (60 days) and 诉讼 (6 months) periods from receipt of the decision."""
-    six_months = served_on.month + 6
-    year, month = served_on.year + (six_months - 1) // 12, (six_months - 1) % 12 + 1
+    months = served_on.month + LAWSUIT_MONTHS
+    year, month = served_on.year + (months - 1) // 12, (months - 1) % 12 + 1
     try:
         lawsuit = served_on.replace(year=year, month=month)
     except ValueError:
         lawsuit = served_on.replace(year=year, month=month % 12 + 1, day=1) - dt.timedelta(days=1)
-    return max(lawsuit, served_on + dt.timedelta(days=60))
+    return max(lawsuit, served_on + dt.timedelta(days=RECONSIDERATION_DAYS))
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -65,10 +68,10 @@ def rule_court_enforcement_window(
             article=Q53,
             code="appeal_pending",
         )
-    earliest = workdays_add(reminder_served_on, 10)
-    if applied_on <= earliest.date and not earliest.provisional:
+    earliest = period_clock(reminder_served_on, REMINDER)
+    if applied_on <= earliest.due and not earliest.provisional:
         raise RuleViolation(
-            f"催告书送达十个工作日后当事人仍未履行的，方可申请强制执行（最早{(earliest.date + dt.timedelta(days=1)):%Y年%m月%d日}）",
+            f"催告书送达十个工作日后当事人仍未履行的，方可申请强制执行（最早{(earliest.due + dt.timedelta(days=1)):%Y年%m月%d日}）",
             article=Q54,
             code="enforcement_too_early",
         )
@@ -78,7 +81,7 @@ def rule_court_enforcement_window(
             article=Q53,
             code="enforcement_before_periods",
         )
-    last = _add_months(periods_end, 3)
+    last = _add_months(periods_end, COURT_APPLICATION_MONTHS)
     if applied_on > last:
         raise RuleViolation(
             f"应当自期限届满之日起三个月内申请人民法院强制执行（至{last:%Y年%m月%d日}），已超过申请期限",
@@ -88,14 +91,7 @@ def rule_court_enforcement_window(
     return Clock(last, earliest.provisional)
 
 
-# --- 15. disclosure -----------------------------------------------------------------------------
-
-
-def rule_disclosure_clock(*, decided_on: dt.date, changed: bool = False) -> Clock:
-    """A penalty decision is disclosed within 7 working days; a changed or revoked one withdrawn
-    within 3 working days (处罚法第四十八条; 国办发〔2018〕118号)."""
-    answer = workdays_add(decided_on, 3 if changed else 7)
-    return Clock(answer.date, answer.provisional)
+# --- 15. disclosure (its clock: ``law_clocks.rule_disclosure_clock``) ---------------------------
 
 
 def rule_disclosure_allowed(*, status: str) -> None:
@@ -132,7 +128,7 @@ def rule_executed(*, penalty: Any) -> None:
     if not penalty.paid_on and not penalty.enforcement_applied_on:
         raise RuleViolation(
             "罚款尚未缴清，也未申请人民法院强制执行，不能结案",
-            article=f"{XCF}第六十六条",
+            article=A66,
             code="not_executed",
         )
     if penalty.collected_on_spot and not penalty.handed_in_on:

@@ -16,7 +16,7 @@ from zhifa.core.navigation import guarded
 from zhifa.team.models import Officer, Squadron
 
 from . import board
-from .forms import OnTheSpotForm
+from .forms_on_the_spot import OnTheSpotForm
 
 
 def deadlines(request: HttpRequest) -> HttpResponse:

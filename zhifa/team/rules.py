@@ -14,12 +14,13 @@ from typing import Any
 from django.db.models import Prefetch, Q
 
 from zhifa.catalog.models import Domain
+from zhifa.core.articles import A42, Q18, cite, short
 from zhifa.core.errors import RuleViolation
 from zhifa.core.models import Town
 
 from .models import Certificate, Officer
 
-TWO_OFFICER_ARTICLE = "行政处罚法第四十二条、行政强制法第十八条"
+TWO_OFFICER_ARTICLE = short(cite(A42, Q18))
 MIN_HANDLERS = 2
 
 

@@ -36,9 +36,26 @@ ACTIVE_STATES = [s for s in S.values if s not in (S.CLOSED, S.TRANSFERRED, S.WIT
 # States before a decision in which the case can still leave the town (移送) — 行政处罚法第二十七条.
 TRANSFERABLE = [S.REGISTERED, S.FILED, S.INVESTIGATING, S.PROPOSED]
 WITHDRAWABLE = [S.FILED, S.INVESTIGATING, S.PROPOSED]
-CLOSABLE = [S.REGISTERED, S.PROPOSED, S.SERVED, S.EXECUTING]
-# 机制 III: the states a decision may be made from (ordinary procedure).
-DECIDABLE = [S.PROPOSED, S.NOTIFIED, S.HEARING, S.UNDER_REVIEW]
+# 结案: a matter not filed (不予立案), or a decision served (and executed, when it asks for it). A
+# proposal never closes directly: it goes on to its notice, its no-penalty decision or its transfer.
+CLOSABLE = [S.REGISTERED, S.SERVED, S.EXECUTING]
+# 机制 III: the states a penalty decision may be made from (after the prior notice).
+DECIDABLE = [S.NOTIFIED, S.HEARING, S.UNDER_REVIEW]
+# 执行: the first act of execution (payment, reminder) moves a served decision to executing; later
+# acts (a payment after the reminder, the application to the court) happen there.
+EXECUTABLE = [S.SERVED, S.EXECUTING]
+
+
+# Conditions of the transitions (django-fsm asks them yes or no; ``rules.transition_require``
+# gives each one's refusal in Chinese).
+def proposes_penalty(case: Case) -> bool:
+    """The handlers proposed a penalty (拟给予行政处罚)."""
+    return case.proposal == Case.Proposal.PENALTY
+
+
+def proposes_no_penalty(case: Case) -> bool:
+    """The handlers proposed no penalty (拟不予行政处罚, 第三十三条)."""
+    return case.proposal == Case.Proposal.NO_PENALTY
 
 
 class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
@@ -201,21 +218,25 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
     def withdraw(self) -> None:
         """撤销立案 with a reason."""
 
-    @transition(field=state, source=S.PROPOSED, target=S.NOTIFIED)
+    @transition(field=state, source=S.PROPOSED, target=S.NOTIFIED, conditions=[proposes_penalty])
     def notify(self) -> None:
-        """事先告知 served (行政处罚法第四十四条)."""
+        """事先告知 served (行政处罚法第四十四条): only a proposed penalty is notified."""
 
     @transition(field=state, source=S.NOTIFIED, target=S.HEARING)
     def hear(self) -> None:
         """听证 requested in time (第六十四条)."""
 
-    @transition(field=state, source=[S.NOTIFIED, S.HEARING], target=S.UNDER_REVIEW)
+    @transition(field=state, source=[S.NOTIFIED, S.HEARING, S.UNDER_REVIEW], target=S.UNDER_REVIEW)
     def review(self) -> None:
-        """法制审核 / 集体讨论 (第五十七条、第五十八条)."""
+        """法制审核 (第五十八条); a review that did not pass may be followed by another."""
 
     @transition(field=state, source=DECIDABLE, target=S.DECIDED)
     def decide(self) -> None:
-        """行政处罚决定 (or 不予处罚决定) under the ordinary procedure."""
+        """行政处罚决定 under the ordinary procedure, after the prior notice."""
+
+    @transition(field=state, source=S.PROPOSED, target=S.DECIDED, conditions=[proposes_no_penalty])
+    def decide_no_penalty(self) -> None:
+        """不予行政处罚决定 on a no-penalty proposal (第三十三条; no prior notice needed)."""
 
     @transition(field=state, source=S.REGISTERED, target=S.DECIDED)
     def decide_on_the_spot(self) -> None:
@@ -225,9 +246,9 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
     def serve(self) -> None:
         """送达 of the decision (第六十一条)."""
 
-    @transition(field=state, source=S.SERVED, target=S.EXECUTING)
+    @transition(field=state, source=EXECUTABLE, target=S.EXECUTING)
     def execute(self) -> None:
-        """执行: payment, reminder, court enforcement."""
+        """执行: payment (on the spot or later), reminder, court enforcement."""
 
     @transition(field=state, source=CLOSABLE, target=S.CLOSED)
     def close(self) -> None:

@@ -11,10 +11,10 @@ from django.utils import timezone
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import fact_date_require, item_held_by_town
 from zhifa.core import clock
-from zhifa.core.articles import A60, DECISION_DAYS
+from zhifa.core.articles import A42, A54, A57, DECISION, short
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
-from zhifa.core.models import Deadline, Town
+from zhifa.core.models import Town
 from zhifa.core.sequences import sequence_next
 from zhifa.documents.models import Document
 from zhifa.documents.selectors import documents_of_owner
@@ -27,10 +27,11 @@ from .. import events, extensions, signals
 from ..context import case_context
 from ..law import rule_limitation
 from ..models import Case, CaseHandler, State
-from ..rules import act_handlers, authority_check, require_open, transition_require
+from ..rules import act_handlers, authority_check, require_open
+from ..transitions import case_transition
 from .common import clocks_settle, issue, local_date, lock, require_approval, text
 
-FILING_ARTICLE = "行政处罚法第五十四条"
+FILING_ARTICLE = short(A54)
 
 
 def case_number(*, town: Town, year: int, seq: int) -> str:
@@ -158,7 +159,7 @@ def _current_handlers(case: Case, on: dt.date, item: Any = None) -> list[dict[st
     if len(officers) < 2:
         raise RuleViolation(
             "请先指派两名以上持有效执法证的承办人",
-            article="行政处罚法第四十二条",
+            article=short(A42),
             code="too_few_handlers",
         )
     return act_handlers(officers=officers, on=on, item=item)
@@ -178,9 +179,8 @@ def case_file(
     years when ``serious_harm`` — given here or recorded at registration — else two). Issues the
     立案审批表."""
     on = on or clock.today()
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "file")
+    with case_transition(case, "file", actor=actor, event_type="filed") as step:
+        case = step.case
         require_approval(approved_by, what="立案", article=FILING_ARTICLE)
         item = authority_check(case=case, act="file", on=case.act_date or case.discovered_on)
         handlers = _current_handlers(case, on)
@@ -191,16 +191,13 @@ def case_file(
             discovered_on=case.discovered_on,
             serious_harm=case.serious_harm,
         )
-        old = case.state
-        case.file()
-        # A filing entered on a later day keeps the approval's date (the clocks count from it).
-        case.filed_at = (
-            timezone.now()
+        step.change(
+            # A filing entered on a later day keeps the approval's date (the clocks count from it).
+            filed_at=timezone.now()
             if on == clock.today()
-            else timezone.make_aware(dt.datetime.combine(on, dt.time(9)))
+            else timezone.make_aware(dt.datetime.combine(on, dt.time(9))),
+            filing_approved_by=approved_by,
         )
-        case.filing_approved_by = approved_by
-        case.save()
         context = case_context(case, handlers=handlers)
         context["opinion"] = {
             "handler": opinion
@@ -211,12 +208,8 @@ def case_file(
             "head_date": on.isoformat(),
         }
         issue(case=case, doc_type="case_filing", context=context, actor=actor, date=on)
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="filed",
-            old_state=old,
-            summary=f"立案（批准人：{approved_by.full_name or approved_by.username}）",
+        step.record(
+            f"立案（批准人：{approved_by.full_name or approved_by.username}）",
             item=item.code,
             approved_by=approved_by.pk,
         )
@@ -226,9 +219,9 @@ def case_file(
             kind="decision_90",
             purpose=f"作出处理决定（{case.number}）",
             start=timezone.make_aware(dt.datetime.combine(on, dt.time(12))),
-            amount=DECISION_DAYS,
-            unit=Deadline.Unit.CALENDAR_DAYS,
-            article=A60,
+            amount=DECISION.amount,
+            unit=DECISION.unit,
+            article=DECISION.article,
             responsible=actor if getattr(actor, "pk", None) else None,
             url=f"/cases/{case.pk}/",
         )
@@ -238,22 +231,12 @@ def case_file(
 
 def case_start_investigation(*, case: Case, actor: Any, on: dt.date | None = None) -> Case:
     on = on or clock.today()
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "investigate")
-        handlers = _current_handlers(case, on)
-        old = case.state
-        case.investigate()
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="investigation_started",
-            old_state=old,
-            summary="开始调查取证",
-            handlers=[h["name"] for h in handlers],
-        )
-    return case
+    with case_transition(
+        case, "investigate", actor=actor, event_type="investigation_started"
+    ) as step:
+        handlers = _current_handlers(step.case, on)
+        step.record("开始调查取证", handlers=[h["name"] for h in handlers])
+    return step.case
 
 
 def case_propose(
@@ -262,9 +245,8 @@ def case_propose(
     """The handlers' proposal (行政处罚法第五十七条). A penalty needs an item the town held on the
     act date; a transfer proposal leads to ``case_transfer``."""
     on = on or clock.today()
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "propose")
+    with case_transition(case, "propose", actor=actor, event_type="proposed") as step:
+        case = step.case
         if proposal not in (
             Case.Proposal.PENALTY,
             Case.Proposal.NO_PENALTY,
@@ -275,65 +257,31 @@ def case_propose(
         if proposal == Case.Proposal.PENALTY:
             authority_check(case=case, act="penalty", on=case.act_date or case.discovered_on)
         _current_handlers(case, on)
-        old = case.state
-        case.propose()
-        case.proposal, case.proposal_text = proposal, reason
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="proposed",
-            old_state=old,
-            summary=f"{Case.Proposal(proposal).label}：{reason[:80]}",
-            proposal=proposal,
-            text=reason,
+        step.change(proposal=proposal, proposal_text=reason)
+        step.record(
+            f"{Case.Proposal(proposal).label}：{reason[:80]}", proposal=proposal, text=reason
         )
     return case
 
 
 def case_reinvestigate(*, case: Case, actor: Any, reason: str) -> Case:
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "reinvestigate")
+    with case_transition(case, "reinvestigate", actor=actor, event_type="reinvestigation") as step:
         reason = text(reason, label="补充调查理由", minimum=4)
-        old = case.state
-        case.reinvestigate()
-        case.proposal, case.proposal_text = "", ""
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="reinvestigation",
-            old_state=old,
-            summary=f"退回补充调查：{reason[:80]}",
-            reason=reason,
-        )
-    return case
+        step.change(proposal="", proposal_text="")
+        step.record(f"退回补充调查：{reason[:80]}", reason=reason)
+    return step.case
 
 
 def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> Case:
     """撤销立案 with a reason and the head's approval; open measures must be ended first."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "withdraw")
+    with case_transition(case, "withdraw", actor=actor, event_type="withdrawn") as step:
+        case = step.case
         reason = text(reason, label="撤销立案理由", minimum=4)
-        require_approval(approved_by, what="撤销立案", article="行政处罚法第五十七条")
+        require_approval(approved_by, what="撤销立案", article=short(A57))
         extensions.ends_check(case, closing=False)
-        old = case.state
-        case.withdraw()
         clocks_settle(case)
-        case.outcome = f"撤销立案：{reason}"
-        case.closed_at = timezone.now()
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="withdrawn",
-            old_state=old,
-            summary=f"撤销立案：{reason[:80]}",
-            reason=reason,
-            approved_by=approved_by.pk,
-        )
+        step.change(outcome=f"撤销立案：{reason}", closed_at=timezone.now())
+        step.record(f"撤销立案：{reason[:80]}", reason=reason, approved_by=approved_by.pk)
         transaction.on_commit(
             lambda: signals.case_withdrawn.send(sender=Case, case=case, reason=reason)
         )
@@ -347,48 +295,18 @@ def case_close(
     no-penalty proposal first gets its 不予行政处罚决定 with the education on record, rule 16).
     Issues the 结案报告; afterwards the case takes no edits, only appended notes."""
     on = on or clock.today()
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "close")
+    with case_transition(case, "close", actor=actor, event_type="closed") as step:
+        case = step.case
         outcome = text(outcome, label="处理结果", minimum=4)
-        if case.state == State.PROPOSED and case.proposal == Case.Proposal.PENALTY:
-            raise RuleViolation(
-                "拟给予行政处罚的案件应先告知当事人拟处罚内容及陈述申辩、听证权利，不能直接结案",
-                article="行政处罚法第四十四条",
-                code="notice_first",
-            )
-        if case.state == State.PROPOSED and case.proposal == Case.Proposal.NO_PENALTY:
-            raise RuleViolation(
-                "拟不予行政处罚的案件应作出不予行政处罚决定，并记录对当事人的教育，不能直接结案",
-                article="行政处罚法第三十三条",
-                code="no_penalty_decision_first",
-            )
-        if case.state == State.PROPOSED and case.proposal == Case.Proposal.TRANSFER:
-            raise RuleViolation(
-                "处理意见为移送的案件应办理移送，不能直接结案",
-                article="行政处罚法第二十七条",
-                code="transfer_first",
-            )
         extensions.ends_check(case, closing=True)
-        old = case.state
-        case.close()
         clocks_settle(case)
-        case.outcome = outcome
-        case.closed_at = timezone.now()
-        case.save()
+        step.change(outcome=outcome, closed_at=timezone.now())
         context = case_context(case)
         context["outcome"] = {"date": on.isoformat(), "text": outcome}
         context["execution"] = execution.strip() or "本案无需执行。"
         context["opinion"] = {"handler": "建议结案归档。", "handler_date": on.isoformat()}
         issue(case=case, doc_type="closing_report", context=context, actor=actor, date=on)
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="closed",
-            old_state=old,
-            summary=f"结案：{outcome[:80]}",
-            outcome=outcome,
-        )
+        step.record(f"结案：{outcome[:80]}", outcome=outcome)
         transaction.on_commit(
             lambda: signals.case_closed.send(sender=Case, case=case, outcome=outcome)
         )

@@ -18,11 +18,8 @@ from zhifa.team.models import Officer
 
 from ..models import Case, CorrectionOrder
 
-
-def lock(case: Case) -> Case:
-    """The case row, locked for this transaction (concurrent steps queue behind it)."""
-    return Case.all_towns.select_for_update().get(pk=case.pk)
-
+# re-exported: steps that change no state lock the case the same way
+from ..transitions import lock as lock
 
 # Clocks that outlive the case: the decision is published (or taken down) after it, closed or not.
 OUTLIVE_CASE = ("disclosure", "disclosure_withdraw")

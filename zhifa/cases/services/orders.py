@@ -6,31 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
+from zhifa.core.articles import A28, short
 from zhifa.core.deadlines import deadline_complete, deadline_open
 from zhifa.core.errors import DomainError
 from zhifa.core.models import Deadline
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
-from .. import events
 from ..context import case_context
 from ..models import Case, CorrectionOrder
-from ..rules import act_handlers, authority_check, require_open
+from ..rules import act_handlers, authority_check
+from ..transitions import case_transition
 from .common import (
     case_url,
     clock_start,
     issue,
-    lock,
     officers_of,
     text,
 )
 from .common import party_of as _party
-
-A28 = "行政处罚法第二十八条"
-
 
 # --- 责令停止违法行为 / 责令（限期）改正 ----------------------------------------------------------
 
@@ -65,9 +61,8 @@ def correction_order_issue(
     if not 1 <= days <= 365:
         raise DomainError("期限应在 1 至 365 日之间", code="bad_days")
     on = issued_on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="order_issued") as step:
+        case = step.case
         item = authority_check(case=case, act="stop" if kind == "stop" else "correct", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
         party = _party(case, party)
@@ -109,24 +104,19 @@ def correction_order_issue(
             start=clock_start(on),
             amount=days,
             unit=Deadline.Unit.CALENDAR_DAYS,
-            article=A28,
+            article=short(A28),
             responsible=actor if getattr(actor, "pk", None) else None,
             url=case_url(case),
         )
         order.save(update_fields=["document", "deadline"])
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="order_issued",
-            summary=f"{order.get_kind_display()}（{order.document.number}），{days}日内复查",
-            new={
-                "order": order.pk,
-                "kind": kind,
-                "number": order.document.number,
-                "days": days,
-                "due": order.deadline.due_at,
-                "major_hazard": major_hazard,
-            },
+        step.record(
+            f"{order.get_kind_display()}（{order.document.number}），{days}日内复查",
+            order=order.pk,
+            kind=kind,
+            number=order.document.number,
+            days=days,
+            due=order.deadline.due_at,
+            major_hazard=major_hazard,
         )
     return order
 
@@ -137,10 +127,10 @@ def correction_order_reinspect(
     """Re-inspection on the order's deadline: complied, or ignored (拒不执行)."""
     note = text(note, label="复查情况", minimum=4)
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = lock(order.case)
-        require_open(case)
-        order = CorrectionOrder.all_towns.select_for_update().get(pk=order.pk)
+    with case_transition(
+        order.case, actor=actor, event_type="order_reinspected", row=order
+    ) as step:
+        order = step.row
         if order.status != CorrectionOrder.Status.OPEN:
             raise DomainError("该责令通知已复查", code="already_reinspected")
         if on < order.issued_on:
@@ -152,12 +142,11 @@ def correction_order_reinspect(
         order.save(update_fields=["status", "reinspected_on", "reinspection_note"])
         if order.deadline:
             deadline_complete(deadline=order.deadline, at=clock_start(on))
-        events.measure_event(
-            case=case,
-            actor=actor,
-            event_type="order_reinspected",
-            summary=f"复查{order.get_kind_display()}：{order.get_status_display()}。{note[:60]}",
+        step.record(
+            f"复查{order.get_kind_display()}：{order.get_status_display()}。{note[:60]}",
             old={"status": "open"},
-            new={"order": order.pk, "status": order.status, "note": note},
+            order=order.pk,
+            status=order.status,
+            note=note,
         )
     return order

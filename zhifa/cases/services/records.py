@@ -10,6 +10,7 @@ from django.db import transaction
 
 from zhifa.catalog.rules import fact_date_require
 from zhifa.core import clock
+from zhifa.core.articles import Q18, short
 from zhifa.core.errors import DomainError
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
@@ -71,7 +72,7 @@ def record_create(
     witness = (witness or "").strip()
     if signature == Record.Signature.ABSENT and not witness:
         raise DomainError(
-            "当事人不在场的，应由见证人签名，请填写见证人（行政强制法第十八条）", code="witness"
+            f"当事人不在场的，应由见证人签名，请填写见证人（{short(Q18)}）", code="witness"
         )
     permitted, occupied = _area(permitted_area, "批准面积"), _area(occupied_area, "实际占用面积")
     if kind == Record.Kind.INSPECTION:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core.articles import A22, A24, A27, cite, short
 from zhifa.core.errors import DomainError
 
 from .. import events, extensions, signals
@@ -22,11 +23,9 @@ from ..models import (
     State,
     Transfer,
 )
-from ..rules import require_open, transition_require
+from ..rules import require_open
+from ..transitions import case_transition
 from .common import aware, clocks_settle, issue, local_date, lock, text
-
-A22 = "行政处罚法第二十二条、第二十四条"
-A27 = "行政处罚法第二十七条"
 
 
 def _attachments(case: Case, evidence: list[Evidence]) -> list[dict[str, str]]:
@@ -89,9 +88,8 @@ def case_transfer(
     evidence = list(evidence or [])
     if any(e.case_id != case.pk for e in evidence):
         raise DomainError("所选证据不属于本案", code="wrong_case")
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "transfer")
+    with case_transition(case, "transfer", actor=actor, event_type="transferred") as step:
+        case = step.case
         attachments = _attachments(case, evidence)
         seized = [dict(x) for x in (seized_items or []) if x.get("name")]
         for row in seized:
@@ -120,7 +118,7 @@ def case_transfer(
             recipient={"name": department.name}, facts=facts, reason=reason, attachments=attachments
         )
         context["found"] = f"{case.discovered_on:%Y年%-m月%-d日}{case.get_source_display()}"
-        context["basis"] = A27 if kind == Transfer.Kind.JUDICIAL else A22
+        context["basis"] = short(A27 if kind == Transfer.Kind.JUDICIAL else cite(A22, A24))
         context["contact"] = {
             "name": context["handlers"][0]["name"] if context["handlers"] else "",
             "phone": "",
@@ -139,17 +137,9 @@ def case_transfer(
         transfer.save(update_fields=["document"])
         # The receiver takes the matter over: the town's own clocks stop.
         clocks_settle(case)
-        old = case.state
-        case.transfer()
-        case.outcome = f"移送{department.name}"
-        case.closed_at = timezone.now()
-        case.save()
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type="transferred",
-            old_state=old,
-            summary=f"移送{department.name}（{transfer.document.number}）：{reason[:60]}",
+        step.change(outcome=f"移送{department.name}", closed_at=timezone.now())
+        step.record(
+            f"移送{department.name}（{transfer.document.number}）：{reason[:60]}",
             transfer=transfer.pk,
             department=department.name,
             evidence=[e.sha256 for e in evidence],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import DocType, Field, register
-from .common import HANDLERS, PARTY_GRID_ROWS, SAMPLE_TOWN_CASE, XCF, header, need, p
+from zhifa.core.articles import A47
 
-A47 = f"{XCF}第四十七条"
+from .common import HANDLERS, PARTY_GRID_ROWS, SAMPLE_TOWN_CASE, header, need, p
+from .registry import DocType, Field, register
 
 register(
     DocType(

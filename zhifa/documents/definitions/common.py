@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import Need
+from zhifa.core.articles import A72, FY23
 
-XCF = "《中华人民共和国行政处罚法》"
-XQZ = "《中华人民共和国行政强制法》"
+from .registry import Need
 
 
 def header(title: str, *, red: bool = False, subtitle: str = "") -> dict[str, Any]:
@@ -77,14 +76,14 @@ REMEDY_ON_THE_SPOT = {
     "kind": "remedy",
     "key": "remedy",
     "text": "当事人对本决定不服的，应当自收到本决定书之日起六十日内先向{{ town.county_government }}申请行政复议"
-    "（《中华人民共和国行政复议法》第二十三条，复议前置）；对行政复议决定不服的，"
+    f"（{FY23}，复议前置）；对行政复议决定不服的，"
     "可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。",
 }
 
 SURCHARGE = {
     "kind": "para",
     "key": "surcharge",
-    "text": "逾期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第一项的规定，"
+    "text": f"逾期不缴纳罚款的，依据{A72}第一款第一项的规定，"
     "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。",
 }
 

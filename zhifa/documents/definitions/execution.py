@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import DocType, Field, register
+from zhifa.core.articles import A61, MSS89, Q35, Q37, Q53, Q54, Q55, cite
+
 from .common import (
     REMEDY_ORDINARY,
     SAMPLE_TOWN_CASE,
-    XCF,
-    XQZ,
     addressee,
     header,
     need,
@@ -18,12 +17,7 @@ from .common import (
     p,
     seal,
 )
-
-A61 = f"{XCF}第六十一条"
-MSS89 = "《中华人民共和国民事诉讼法》第八十九条"
-Q35 = f"{XQZ}第三十五条"
-Q37 = f"{XQZ}第三十七条"
-Q55 = f"{XQZ}第五十五条"
+from .registry import DocType, Field, register
 
 
 def service_check(context: dict[str, Any]) -> list[tuple[str, str]]:
@@ -141,7 +135,8 @@ register(
             addressee(),
             DEBT,
             p(
-                "依据《中华人民共和国行政强制法》第三十五条{% if amount %}、第四十五条{% endif %}的规定，现催告你（单位）于{{ deadline|cn_date }}前{{ obligation }}。"
+                f"依据{Q35}"
+                "{% if amount %}、第四十五条{% endif %}的规定，现催告你（单位）于{{ deadline|cn_date }}前{{ obligation }}。"
                 "{% if amount %}应缴纳金额合计{{ amount.total|cn_money }}，其中罚款{{ amount.fine|money_figures }}，加处罚款{{ amount.surcharge|money_figures }}；"
                 "缴纳方式：{{ payment.manner }}。{% endif %}"
             ),
@@ -287,9 +282,7 @@ register(
                 "被申请人在法定期限内未申请行政复议，也未提起行政诉讼，又不履行该决定。"
                 "本机关于{{ reminder.served|plain_date }}向被申请人送达催告书，催告书送达已满十个工作日，被申请人仍未履行。"
             ),
-            p(
-                "依据《中华人民共和国行政强制法》第五十三条、第五十四条的规定，特申请贵院依法强制执行。"
-            ),
+            p(f"依据{cite(Q53, Q54)}的规定，特申请贵院依法强制执行。"),
             p("此致", indent=True),
             p("{{ court }}", indent=False),
             p("行政机关负责人（签名）：{{ head.name }}", align="right", indent=False),

@@ -3,11 +3,11 @@ answered on site). The caller (``inspections``) passes the context; this module 
 
 from __future__ import annotations
 
-from . import DocType, Field, register
+from zhifa.core.articles import A42, A55
+
 from .common import (
     HANDLERS,
     PARTY_GRID_ROWS,
-    XCF,
     handlers_check,
     header,
     need,
@@ -16,9 +16,8 @@ from .common import (
     seal,
     signatures,
 )
+from .registry import DocType, Field, register
 
-A42 = f"{XCF}第四十二条"
-A55 = f"{XCF}第五十五条"
 OPINION = "《国务院办公厅关于严格规范涉企行政检查的意见》"
 
 SAMPLE_INSPECTION = {

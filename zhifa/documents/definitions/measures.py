@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import DocType, Field, register
+from zhifa.core.articles import A28, A42, A56, Q18, Q24, Q25
+
 from .common import (
     HANDLERS,
     REMEDY_NOTICE,
     REMEDY_ORDINARY,
     SAMPLE_TOWN_CASE,
-    XCF,
-    XQZ,
     addressee,
     handlers_check,
     header,
@@ -23,12 +22,7 @@ from .common import (
     seal,
     signatures,
 )
-
-A28 = f"{XCF}第二十八条"
-A56 = f"{XCF}第五十六条"
-Q18 = f"{XQZ}第十八条"
-Q24 = f"{XQZ}第二十四条"
-Q25 = f"{XQZ}第二十五条"
+from .registry import DocType, Field, register
 
 RECEIPT = signatures(("当事人（签收人）签名：", ""), ("签收日期：", ""))
 
@@ -149,7 +143,7 @@ register(
             addressee(),
             p(
                 "因你（单位）涉嫌{{ case.cause }}，有关证据可能灭失或者以后难以取得，经本机关负责人{{ approval.approver }}于{{ approval.date|plain_date }}批准，"
-                "依据《中华人民共和国行政处罚法》第五十六条的规定，对下列物品予以先行登记保存。"
+                f"依据{A56}的规定，对下列物品予以先行登记保存。"
             ),
             p(
                 "保存期间，你（单位）或者有关人员不得销毁或者转移上述物品。本机关将在七个工作日内作出处理决定。"
@@ -188,7 +182,7 @@ register(
             need("保存地点", A56, "hold.place"),
             need_block("行政机关印章位置", A56, "seal"),
         ),
-        checks=(handlers_check(f"{XCF}第四十二条"),),
+        checks=(handlers_check(A42),),
         sample={
             **SAMPLE_TOWN_CASE,
             "party": {"name": "示例个体户武某", "address": "繁峙县砂河镇东街"},

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from . import DocType, Field, register
+from zhifa.core.articles import A42, A54, A55
+
 from .common import (
     HANDLERS,
     PARTY_GRID_ROWS,
     SAMPLE_TOWN_CASE,
-    XCF,
     handlers_check,
     header,
     need,
     p,
     signatures,
 )
-
-A54 = f"{XCF}第五十四条"
-A55 = f"{XCF}第五十五条"
-A42 = f"{XCF}第四十二条"
+from .registry import DocType, Field, register
 
 register(
     DocType(

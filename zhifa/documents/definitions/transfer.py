@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import DocType, Field, register
-from .common import SAMPLE_TOWN_CASE, XCF, XQZ, addressee, header, need, need_block, number, p, seal
+from zhifa.core.articles import A26, A27, AQ70, Q21, Q43
 
-A26 = f"{XCF}第二十六条"
-A27 = f"{XCF}第二十七条"
-AQ70 = "《中华人民共和国安全生产法》第七十条"
-Q43 = f"{XQZ}第四十三条"
+from .common import SAMPLE_TOWN_CASE, addressee, header, need, need_block, number, p, seal
+from .registry import DocType, Field, register
 
 ATTACHMENTS = {
     "kind": "table",
@@ -112,7 +109,8 @@ register(
                 "以{{ stop_order.number }}责令其停止生产经营，该单位拒不执行，有发生生产安全事故的现实危险。"
             ),
             p(
-                "经本机关主要负责人{{ approval.approver }}于{{ approval.date|plain_date }}批准，依据《中华人民共和国安全生产法》第七十条的规定，"
+                "经本机关主要负责人{{ approval.approver }}于{{ approval.date|plain_date }}批准，"
+                f"依据{AQ70}的规定，"
                 "请贵单位于{{ cut_off.at|plain_datetime }}起停止对该单位{{ premises.description }}的供电。"
                 "本机关已于{{ advance_notice.served_at|plain_datetime }}书面通知该单位。"
             ),
@@ -231,8 +229,9 @@ register(
             addressee("recipient.name"),
             p("{{ party.name }}{{ facts }}。"),
             p(
-                "经本机关调查，当事人的行为涉嫌构成{{ suspected_crime }}。依据《中华人民共和国行政处罚法》第二十七条"
-                "{% if seized %}、《中华人民共和国行政强制法》第二十一条{% endif %}的规定，现将该案移送贵单位依法处理。"
+                "经本机关调查，当事人的行为涉嫌构成{{ suspected_crime }}。"
+                f"依据{A27}"
+                "{% if seized %}、" + Q21 + "{% endif %}的规定，现将该案移送贵单位依法处理。"
                 "{% if seized %}本案已扣押的财物一并移送。{% endif %}本机关已将移送情况书面告知当事人。"
             ),
             ATTACHMENTS,

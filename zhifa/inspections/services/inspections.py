@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core.articles import A55, short
 from zhifa.core.errors import Conflict, DomainError, RuleViolation
 from zhifa.core.models import Town
 from zhifa.core.sequences import sequence_next
@@ -29,8 +30,6 @@ from ..permissions import PLANNERS, require, require_inspector
 from .common import actor_or_none, inspection_event, same_town, text
 from .context import notice_context, record_context
 from .outcomes import outcome_lead, outcome_order
-
-A55 = "行政处罚法第五十五条"
 
 
 def _lock(inspection: Inspection) -> Inspection:
@@ -281,7 +280,7 @@ def inspection_finish(
         if result == Inspection.Result.COMPLIANT and failed:
             raise RuleViolation(
                 f"检查清单有 {len(failed)} 项不符合，不能作出“未发现问题”的结论",
-                article=A55,
+                article=short(A55),
                 code="result_mismatch",
             )
         if result != Inspection.Result.COMPLIANT and not failed:
@@ -339,7 +338,9 @@ def inspection_sign(
     if party_refused:
         if len(witness) < 2:
             raise RuleViolation(
-                "当事人拒绝签名的，应注明情况并由见证人签名", article=A55, code="witness_required"
+                "当事人拒绝签名的，应注明情况并由见证人签名",
+                article=short(A55),
+                code="witness_required",
             )
         party_signature = ""
     elif len(party_signature) < 2:

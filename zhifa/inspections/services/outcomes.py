@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhifa.cases.services import case_register, correction_order_issue
 from zhifa.catalog.models import PowerItem
 from zhifa.catalog.rules import HELD_ARTICLE, item_held_by_town
+from zhifa.core.articles import A28
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.intake.models import Lead
 from zhifa.intake.services import lead_receive
@@ -18,8 +19,6 @@ from zhifa.intake.services import lead_receive
 from ..models import ChecklistAnswer, Inspection
 from .common import same_town, text
 from .context import provisions_text
-
-A28 = "行政处罚法第二十八条第一款"
 
 
 def _failed_text(failed: list[ChecklistAnswer]) -> str:
@@ -77,7 +76,7 @@ def outcome_order(
         kind="correct",
         facts=facts,
         violated=provisions_text(item),
-        basis=f"《中华人民共和国行政处罚法》第二十八条第一款；{provisions_text(item)}",
+        basis=f"{A28}第一款；{provisions_text(item)}",
         requirements=requirements,
         days=days,
         officers=officers,

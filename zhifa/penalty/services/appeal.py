@@ -11,9 +11,9 @@ from django.db import transaction
 from zhifa.cases import signals
 from zhifa.cases.models import Case
 from zhifa.cases.services.common import (
-    lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.deadlines import (
     deadline_cancel,
@@ -24,7 +24,7 @@ from zhifa.core.models import Deadline
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import U, _clock, _event, _penalty
+from .common import _clock, _penalty
 
 # --- appeals ------------------------------------------------------------------------------------
 
@@ -34,8 +34,8 @@ def appeal_file(*, case: Case, actor: Any, kind: str, body: str, filed_on: dt.da
     if kind not in Appeal.Kind.values:
         raise DomainError("请选择行政复议或行政诉讼", code="bad_kind")
     body = text(body, label="复议机关或法院")
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="appeal_filed", closed_ok=True) as step:
+        case = step.case
         p = _penalty(case)
         if p.decided_on is None:
             raise DomainError("尚未作出决定", code="not_decided", status=409)
@@ -44,10 +44,7 @@ def appeal_file(*, case: Case, actor: Any, kind: str, body: str, filed_on: dt.da
         appeal = Appeal.objects.create(
             town=case.town, case=case, kind=kind, body=body, filed_on=filed_on
         )
-        _event(
-            case,
-            actor,
-            "appeal_filed",
+        step.record(
             f"当事人于{filed_on:%Y-%m-%d}向{body}提起{appeal.get_kind_display()}，加处罚款暂停计算",
             appeal=appeal.pk,
         )
@@ -67,9 +64,10 @@ def appeal_decide(
     clock to withdraw the disclosure. Appended even when the case is closed."""
     if outcome not in {o for o in Appeal.Outcome.values if o}:
         raise DomainError("请选择复议或诉讼结果", code="bad_outcome")
-    with transaction.atomic():
-        case = lock(appeal.case)
-        appeal = Appeal.all_towns.select_for_update().get(pk=appeal.pk)
+    with case_transition(
+        appeal.case, actor=actor, event_type="appeal_decided", row=appeal, closed_ok=True
+    ) as step:
+        case, appeal = step.case, step.row
         if appeal.outcome:
             raise DomainError("该复议/诉讼已登记结果", code="already_decided", status=409)
         if decided_on < appeal.filed_on:
@@ -96,10 +94,7 @@ def appeal_decide(
                     case,
                     kind="disclosure_withdraw",
                     purpose="撤下或更正已公开的处罚决定",
-                    start=decided_on,
-                    amount=3,
-                    unit=U.WORKING_DAYS,
-                    article=f"{law.A48}、国办发〔2018〕118号",
+                    clock=law.rule_disclosure_clock(decided_on=decided_on, changed=True),
                     actor=actor,
                 )
             elif outcome == Appeal.Outcome.REVOKED:
@@ -109,10 +104,7 @@ def appeal_decide(
                 ):
                     deadline_cancel(deadline=clock)
             # changed before publication: the open clock now publishes the changed decision
-        _event(
-            case,
-            actor,
-            "appeal_decided",
+        step.record(
             f"{appeal.get_kind_display()}结果：{appeal.get_outcome_display()}{'，罚款变更为' + money(appeal.new_amount) + '元' if appeal.new_amount is not None else ''}",
             appeal=appeal.pk,
             outcome=outcome,

@@ -19,36 +19,25 @@ from zhifa.core.deadlines import (
     deadlines_for_subject,
 )
 from zhifa.core.errors import DomainError
-from zhifa.core.models import Deadline
+from zhifa.core.models import Deadline, Town
 from zhifa.team.models import Officer
 
+from ..law_common import Clock
 from ..models import Penalty
 
-U = Deadline.Unit
-PAYMENT_BANK = "中国农业银行繁峙县支行"
-PAYMENT_ONLINE = "山西省非税收入电子缴款系统"
 
-
-def _clock(
-    case: Case,
-    *,
-    kind: str,
-    purpose: str,
-    start: dt.date,
-    amount: int,
-    unit: str,
-    article: str,
-    actor: Any,
-) -> Deadline:
+def _clock(case: Case, *, kind: str, purpose: str, clock: Clock, actor: Any) -> Deadline:
+    """Open the case's deadline for a clock a rule of the law computed (its start and period)."""
+    assert clock.start is not None and clock.period is not None, kind
     return deadline_open(
         town=case.town,
         subject=case,
         kind=kind,
         purpose=f"{purpose}（{case.number}）"[:100],
-        start=clock_start(start),
-        amount=amount,
-        unit=unit,
-        article=article[:100],
+        start=clock_start(clock.start),
+        amount=clock.period.amount,
+        unit=clock.period.unit,
+        article=clock.period.article[:100],
         responsible=actor if getattr(actor, "pk", None) else None,
         url=case_url(case),
     )
@@ -64,6 +53,15 @@ def _penalty(case: Case) -> Penalty:
     if found is None:
         raise DomainError("本案尚未提出拟处罚意见", code="no_penalty_file", status=409)
     return found
+
+
+def _payment(town: Town, *, bank: str = "", account: str = "") -> dict[str, str]:
+    """Where the fine is paid, as the town entered it (a fact not entered prints as a blank line)."""
+    return {
+        "bank": bank.strip() or town.fact("payment_bank"),
+        "account": account.strip() or town.fact("payment_account"),
+        "online": town.payment_online,
+    }
 
 
 def _investigators(case: Case) -> list[Officer]:
@@ -93,19 +91,7 @@ def _context(case: Case, p: Penalty) -> dict[str, Any]:
     return context
 
 
-def _event(
-    case: Case, actor: Any, event_type: str, summary: str, old_state: str | None = None, **new: Any
-) -> None:
-    if old_state is not None and old_state != case.state:
-        events.state_changed(
-            case=case,
-            actor=actor,
-            event_type=event_type,
-            old_state=old_state,
-            summary=summary,
-            **new,
-        )
-    else:
-        events.measure_event(
-            case=case, actor=actor, event_type=event_type, summary=summary, new=new
-        )
+def _event(case: Case, actor: Any, event_type: str, summary: str, **new: Any) -> None:
+    """A step of the procedure that leaves the case's state as it is (a change of state is
+    recorded by ``cases.transitions.case_transition``)."""
+    events.measure_event(case=case, actor=actor, event_type=event_type, summary=summary, new=new)

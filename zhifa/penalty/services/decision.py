@@ -11,18 +11,16 @@ from django.utils import timezone
 
 from zhifa.cases import signals
 from zhifa.cases.models import Case
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.common import (
     issue,
-    lock,
     require_approval,
     text,
 )
-from zhifa.core.errors import DomainError
+from zhifa.cases.transitions import case_transition
 
 from .. import law
 from ..models import Penalty
-from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _event, _finish, _penalty
+from .common import _clock, _context, _finish, _payment, _penalty
 
 # --- decision -----------------------------------------------------------------------------------
 
@@ -36,19 +34,14 @@ def decision_make(
     kinds: list[str] | None = None,
     extension_days: int = 0,
     extension_approved_by: Any = None,
-    bank: str = PAYMENT_BANK,
+    bank: str = "",
     account: str = "",
 ) -> Penalty:
     """行政处罚决定书 (第五十九条): after notice and windows, hearing, review and discussion when
     required; within 90 days of filing; not heavier than the notice."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "decide")
+    with case_transition(case, "decide", actor=actor, event_type="decided") as step:
+        case = step.case
         p = _penalty(case)
-        if p.outcome != Penalty.Outcome.PENALTY:
-            raise DomainError(
-                "处理意见为不予处罚，请作出不予行政处罚决定", code="no_penalty_outcome"
-            )
         amount = Decimal(str(amount)) if amount not in (None, "") else p.amount
         kinds = list(kinds or p.kinds)
         law.rule_notice_before_decision(
@@ -99,13 +92,10 @@ def decision_make(
             else:
                 steps.append("经本机关负责人集体讨论")
         context["procedure_note"] = "，".join(steps) + "。"
-        context["payment"] = {"bank": bank, "account": account or "—", "online": PAYMENT_ONLINE}
+        context["payment"] = _payment(case.town, bank=bank, account=account)
         law.rule_decision_elements(town=case.town, context=context, on=on)
         doc = issue(case=case, doc_type="penalty_decision", context=context, actor=actor, date=on)
-        old = case.state
-        case.decide()
-        case.outcome = f"{doc.number}：{p.content}"
-        case.save()
+        step.change(outcome=f"{doc.number}：{p.content}")
         p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
         p.extension_days, p.extension_approved_by = extension_days, extension_approved_by
         p.save()
@@ -115,32 +105,18 @@ def decision_make(
             case,
             kind="service",
             purpose="送达行政处罚决定书",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=law.A61,
+            clock=law.rule_service_clock(decided_on=on),
             actor=actor,
         )
         _clock(
             case,
             kind="disclosure",
             purpose="公开行政处罚决定",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=f"{law.A48}、国办发〔2018〕118号",
+            clock=law.rule_disclosure_clock(decided_on=on),
             actor=actor,
         )
         transaction.on_commit(lambda: signals.case_decided.send(sender=Case, case=case, penalty=p))
-        _event(
-            case,
-            actor,
-            "decided",
-            f"作出{doc.number}：{p.content}",
-            old_state=old,
-            document=doc.number,
-            amount=str(amount),
-        )
+        step.record(f"作出{doc.number}：{p.content}", document=doc.number, amount=str(amount))
     return p
 
 
@@ -156,12 +132,9 @@ def no_penalty_decide(
     """不予行政处罚决定 (第三十三条) with the education of the party on record."""
     reason = text(reason, label="不予处罚的情形", minimum=4)
     law.rule_no_penalty_education(education_on=education_on, education_form=education_form)
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "decide")
+    with case_transition(case, "decide_no_penalty", actor=actor, event_type="decided") as step:
+        case = step.case
         p = _penalty(case)
-        if p.outcome != Penalty.Outcome.NO_PENALTY:
-            raise DomainError("处理意见不是不予处罚", code="not_no_penalty")
         context = _context(case, p)
         context.update(
             reason=reason, education={"date": education_on.isoformat(), "form": education_form}
@@ -169,10 +142,7 @@ def no_penalty_decide(
         doc = issue(
             case=case, doc_type="no_penalty_decision", context=context, actor=actor, date=on
         )
-        old = case.state
-        case.decide()
-        case.outcome = f"{doc.number}：不予行政处罚"
-        case.save()
+        step.change(outcome=f"{doc.number}：不予行政处罚")
         p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
         p.education_on, p.education_form = education_on, education_form
         p.save()
@@ -182,18 +152,8 @@ def no_penalty_decide(
             case,
             kind="service",
             purpose="送达不予行政处罚决定书",
-            start=on,
-            amount=7,
-            unit=U.WORKING_DAYS,
-            article=law.A61,
+            clock=law.rule_service_clock(decided_on=on),
             actor=actor,
         )
-        _event(
-            case,
-            actor,
-            "decided",
-            f"作出{doc.number}：不予行政处罚（已{education_form}）",
-            old_state=old,
-            document=doc.number,
-        )
+        step.record(f"作出{doc.number}：不予行政处罚（已{education_form}）", document=doc.number)
     return p

@@ -9,17 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.cases.models import Case
-from zhifa.cases.services.common import lock, text
+from zhifa.cases.services.common import text
+from zhifa.cases.transitions import case_transition
 from zhifa.core.deadlines import deadlines_for_subject
 from zhifa.core.errors import DomainError
 from zhifa.core.models import Deadline
 
 from .. import law
 from ..models import Penalty
-from .common import _event, _finish, _penalty
+from .common import _finish, _penalty
 
 
 def _open_clock(case: Case, kind: str) -> Deadline | None:
@@ -33,8 +32,8 @@ def decision_disclose(
     notice board…). A revoked decision is never published; a changed one is published as
     changed, after the old text was withdrawn."""
     place = text(place, label="公示载体", minimum=2)
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="disclosed", closed_ok=True) as step:
+        case = step.case
         p = _penalty(case)
         if p.decided_on is None or p.decision_doc is None:
             raise DomainError("尚未作出处罚决定，不能公示", code="not_decided", status=409)
@@ -55,10 +54,7 @@ def decision_disclose(
         p.save(update_fields=["disclosed_on", "disclosure_place", "disclosure_withdrawn_on"])
         _finish(case, "disclosure", on)
         changed = "（变更后的决定）" if p.status == Penalty.Status.CHANGED else ""
-        _event(
-            case,
-            actor,
-            "disclosed",
+        step.record(
             f"于{on:%Y-%m-%d}在{place}公示{p.decision_doc.number}{changed}"
             + ("，已超过七个工作日的公示期限" if late else ""),
             place=place,
@@ -72,8 +68,10 @@ def decision_disclose(
 def decision_disclosure_withdraw(*, case: Case, actor: Any, on: dt.date, reason: str) -> Penalty:
     """The published decision was taken down (a change or revocation: within 3 working days)."""
     reason = text(reason, label="撤下原因", minimum=4)
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(
+        case, actor=actor, event_type="disclosure_withdrawn", closed_ok=True
+    ) as step:
+        case = step.case
         p = _penalty(case)
         if not p.disclosed_on or p.disclosure_withdrawn_on:
             raise DomainError("该决定没有处于公示中的信息", code="not_disclosed", status=409)
@@ -84,10 +82,7 @@ def decision_disclosure_withdraw(*, case: Case, actor: Any, on: dt.date, reason:
         p.disclosure_withdrawn_on = on
         p.save(update_fields=["disclosure_withdrawn_on"])
         _finish(case, "disclosure_withdraw", on)
-        _event(
-            case,
-            actor,
-            "disclosure_withdrawn",
+        step.record(
             f"于{on:%Y-%m-%d}撤下{p.disclosure_place}公示的{p.decision_doc.number}：{reason}"
             + ("，已超过三个工作日的期限" if late else ""),
             withdrawn_on=on.isoformat(),

@@ -5,32 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.cases.context import case_context
-from zhifa.cases.models import Case, State
-from zhifa.cases.rules import require_open
+from zhifa.cases.models import Case
 from zhifa.cases.services.case import case_close
 from zhifa.cases.services.common import (
     issue,
-    lock,
     require_approval,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.errors import DomainError
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import PAYMENT_BANK, PAYMENT_ONLINE, U, _clock, _context, _event, _finish, _penalty
+from .common import _clock, _context, _finish, _payment, _penalty
 from .payment import _paused_days, _pauses
+
+
+def _manner(payment: dict[str, str]) -> str:
+    online = f"，或通过{payment['online']}缴纳" if payment["online"] else ""
+    return f"到{payment['bank']}（账号：{payment['account']}）缴纳{online}"
 
 
 def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
     """催告书 (行政强制法第三十五条) after the due date; the court window opens 10 working days later."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="reminder") as step:
+        case = step.case
         p = _penalty(case)
         if p.due_on is None or p.paid_on:
             raise DomainError("罚款已缴清或尚未到期，无需催告", code="no_reminder_needed")
@@ -44,6 +45,8 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
             pauses=_pauses(case),
             deferred_to=p.deferred_to,
         )
+        # the party's time to comply is the period after which the court may be asked (第五十四条)
+        window = law.rule_enforcement_clock(reminder_served_on=served_on)
         context = case_context(case, party=p.party)
         context.update(
             decision={
@@ -54,52 +57,42 @@ def reminder_serve(*, case: Case, actor: Any, served_on: dt.date) -> Penalty:
                 "content": p.content,
             },
             obligation="缴纳罚款及加处罚款",
-            deadline=(served_on + dt.timedelta(days=10)).isoformat(),
+            deadline=window.due.isoformat(),
             amount={
                 "fine": float(p.amount),
                 "surcharge": float(answer.surcharge),
                 "total": float(p.amount + answer.surcharge),
             },
-            payment={"manner": f"到{PAYMENT_BANK}缴纳，或通过{PAYMENT_ONLINE}缴纳"},
+            payment={"manner": _manner(_payment(case.town))},
             contact=_context(case, p)["contact"],
         )
         doc = issue(case=case, doc_type="reminder", context=context, actor=actor, date=served_on)
-        old = case.state
-        if case.state == State.SERVED:
-            case.execute()
-            case.save()
+        step.change()
         p.reminder_doc, p.reminder_served_on = doc, served_on
         p.save()
         _clock(
             case,
             kind="enforcement",
             purpose="催告期满，可申请人民法院强制执行",
-            start=served_on,
-            amount=10,
-            unit=U.WORKING_DAYS,
-            article=law.Q54,
+            clock=window,
             actor=actor,
         )
-        _event(
-            case,
-            actor,
-            "reminder",
+        step.record(
             f"送达{doc.number}（罚款{money(p.amount)}元，加处罚款暂计{money(answer.surcharge)}元）",
-            old_state=old,
             document=doc.number,
         )
     return p
 
 
 def enforcement_apply(
-    *, case: Case, actor: Any, applied_on: dt.date, court: str, head: Any
+    *, case: Case, actor: Any, applied_on: dt.date, head: Any, court: str = ""
 ) -> Penalty:
     """申请人民法院强制执行 (行政强制法第五十三条、第五十四条)."""
-    court = text(court, label="受理法院")
+    # the court the town entered, unless the head names another; none entered: a line to fill in
+    court = text(court or case.town.fact("court"), label="受理法院")
     require_approval(head, what="申请人民法院强制执行", article=law.Q53)
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="enforcement_applied") as step:
+        case = step.case
         p = _penalty(case)
         pending = Appeal.all_towns.filter(case=case, outcome="").exists()
         periods_end = law.appeal_periods_end(served_on=p.served_on) + dt.timedelta(
@@ -139,14 +132,7 @@ def enforcement_apply(
         p.enforcement_doc, p.enforcement_applied_on = doc, applied_on
         p.save()
         _finish(case, "enforcement", applied_on)
-        _event(
-            case,
-            actor,
-            "enforcement_applied",
-            f"向{court}申请强制执行（{doc.number}）",
-            court=court,
-            document=doc.number,
-        )
+        step.record(f"向{court}申请强制执行（{doc.number}）", court=court, document=doc.number)
     return p
 
 
@@ -165,13 +151,6 @@ def penalty_close(*, case: Case, actor: Any, on: dt.date) -> Case:
     else:
         outcome = f"{p.decision_doc.number if p.decision_doc else ''}：{p.content if p.outcome == Penalty.Outcome.PENALTY else '不予行政处罚'}"
         execution = "决定已送达并履行完毕。"
-    with transaction.atomic():
-        case = lock(case)
-        if (
-            case.state == State.SERVED
-            and p.outcome == Penalty.Outcome.PENALTY
-            and "fine" in p.kinds
-        ):
-            case.execute()
-            case.save()
-        return case_close(case=case, actor=actor, outcome=outcome, execution=execution, on=on)
+    # A fine is executed (paid, collected on the spot, or sent to court) only through ``execute``,
+    # so a case with a fine reaches here executing; a warning or a no-penalty decision closes served.
+    return case_close(case=case, actor=actor, outcome=outcome, execution=execution, on=on)

@@ -5,31 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case, State
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.team.models import Officer
 
 from .. import law
 from ..models import Penalty
-from .common import _context, _event, _finish, _investigators, _penalty
+from .common import _context, _finish, _investigators, _penalty
 
 # --- hearing ------------------------------------------------------------------------------------
 
 
 def hearing_request(*, case: Case, actor: Any, requested_on: dt.date) -> Penalty:
     """A hearing request within 5 working days of the notice (第六十四条第一项)."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "hear")
+    with case_transition(case, "hear", actor=actor, event_type="hearing_requested") as step:
+        case = step.case
         p = _penalty(case)
         if not p.hearing_offered:
             raise RuleViolation(
@@ -38,18 +35,12 @@ def hearing_request(*, case: Case, actor: Any, requested_on: dt.date) -> Penalty
         answer = law.rule_hearing_request_in_time(
             notice_served_on=p.notice_served_on, requested_on=requested_on
         )
-        old = case.state
-        case.hear()
-        case.save()
+        step.change()
         p.hearing_requested_on = requested_on
         p.save(update_fields=["hearing_requested_on"])
         _finish(case, "hearing_request", requested_on)
-        _event(
-            case,
-            actor,
-            "hearing_requested",
+        step.record(
             f"当事人于{requested_on:%Y-%m-%d}申请听证{'（' + answer.warning + '）' if answer.warning else ''}",
-            old_state=old,
             requested_on=requested_on,
             warning=answer.warning,
         )
@@ -70,8 +61,8 @@ def hearing_schedule(
 ) -> Penalty:
     """听证通知书 ≥7 working days before; the chair is not an investigator (第六十四条)."""
     place = text(place, label="听证地点")
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="hearing_scheduled") as step:
+        case = step.case
         if case.state != State.HEARING:
             raise RuleViolation(
                 "当事人未申请听证，不能安排听证", article=law.A64, code="no_hearing"
@@ -95,10 +86,7 @@ def hearing_schedule(
         )
         p.hearing_at, p.hearing_place, p.hearing_chair, p.hearing_notice_doc = at, place, chair, doc
         p.save()
-        _event(
-            case,
-            actor,
-            "hearing_scheduled",
+        step.record(
             f"{doc.number}：定于{local:%Y-%m-%d %H:%M}在{place}举行听证，主持人{chair.name}",
             document=doc.number,
         )
@@ -115,8 +103,8 @@ def hearing_hold(
     end: dt.datetime | None = None,
 ) -> Penalty:
     """听证笔录 (第六十五条): the record of the hearing as held."""
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="hearing_held") as step:
+        case = step.case
         p = _penalty(case)
         if case.state != State.HEARING or p.hearing_notice_doc_id is None:
             raise RuleViolation("请先送达听证通知书", article=law.A64, code="hearing_not_scheduled")
@@ -146,10 +134,7 @@ def hearing_hold(
         )
         p.hearing_held_on, p.hearing_record_doc = held_on, doc
         p.save()
-        _event(
-            case,
-            actor,
-            "hearing_held",
+        step.record(
             f"{held_on:%Y-%m-%d}举行听证，制作听证笔录",
             held_on=held_on,
         )

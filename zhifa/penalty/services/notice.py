@@ -5,21 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case
-from zhifa.cases.rules import require_open, transition_require
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
-from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.cases.transitions import case_transition
+from zhifa.core.errors import RuleViolation
 
 from .. import law
 from ..models import Penalty
-from .common import U, _clock, _context, _event, _finish, _penalty
+from .common import _clock, _context, _finish, _penalty
 
 # --- prior notice, statement --------------------------------------------------------------------
 
@@ -34,21 +32,18 @@ def notice_serve(
 ) -> Penalty:
     """事先告知书 served (第四十四条); the hearing variant when Art 63 applies. Opens the statement
     window and (when offered) the 5-working-day hearing-request window."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "notify")
+    with case_transition(case, "notify", actor=actor, event_type="notified") as step:
+        case = step.case
         p = _penalty(case)
-        if p.outcome != Penalty.Outcome.PENALTY:
-            raise DomainError(
-                "拟不予处罚的案件无需事先告知，请作出不予行政处罚决定", code="no_notice_needed"
-            )
         required = law.rule_hearing_offer(
             kinds=p.kinds, party=p.party_kind, amount=p.amount, offered=hearing_offered is not False
         )
         offered = required or bool(hearing_offered)
-        days = int(statement_days or (5 if offered else 3))
+        window = law.rule_statement_clock(
+            served_on=served_on, hearing_offered=offered, days=statement_days
+        )
         context = _context(case, p)
-        context["statement_days"] = days
+        context["statement_days"] = window.period.amount
         doc = issue(
             case=case,
             doc_type="prior_notice_hearing" if offered else "prior_notice",
@@ -56,17 +51,12 @@ def notice_serve(
             actor=actor,
             date=served_on,
         )
-        old = case.state
-        case.notify()
-        case.save()
+        step.change()
         statement = _clock(
             case,
             kind="statement",
             purpose="当事人陈述、申辩期限",
-            start=served_on,
-            amount=days,
-            unit=U.WORKING_DAYS,
-            article=law.A44,
+            clock=window,
             actor=actor,
         )
         p.notice_doc, p.notice_served_on, p.hearing_offered = doc, served_on, offered
@@ -76,20 +66,13 @@ def notice_serve(
                 case,
                 kind="hearing_request",
                 purpose="当事人申请听证期限",
-                start=served_on,
-                amount=5,
-                unit=U.WORKING_DAYS,
-                article=law.A64,
+                clock=law.rule_hearing_request_clock(served_on=served_on),
                 actor=actor,
             )
             p.hearing_request_due = timezone.localtime(hearing.due_at).date()
         p.save()
-        _event(
-            case,
-            actor,
-            "notified",
+        step.record(
             f"送达{doc.number}（拟{p.content}{'，告知听证权利' if offered else ''}），陈述申辩期限至{p.statement_due:%Y-%m-%d}",
-            old_state=old,
             document=doc.number,
             hearing_offered=offered,
             statement_due=p.statement_due,
@@ -108,9 +91,8 @@ def statement_record(
     waived: bool = False,
 ) -> Penalty:
     """陈述、申辩 and the handlers' 复核 (第四十五条); or the party's explicit waiver."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="statement") as step:
+        case = step.case
         p = _penalty(case)
         if p.notice_served_on is None:
             raise RuleViolation("尚未送达事先告知书", article=law.A44, code="notice_missing")
@@ -124,10 +106,7 @@ def statement_record(
             summary = f"陈述申辩：{p.statement_text[:40]}；复核：{p.statement_recheck[:40]}"
         p.save()
         _finish(case, "statement", received_on)
-        _event(
-            case,
-            actor,
-            "statement",
+        step.record(
             summary,
             waived=waived,
             adopted=adopted,

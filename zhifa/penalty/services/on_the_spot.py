@@ -11,15 +11,14 @@ from django.utils import timezone
 
 from zhifa.cases.context import case_context
 from zhifa.cases.models import Case
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.case import case_register
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.models import PowerItem
-from zhifa.catalog.rules import fine_rule_check
+from zhifa.catalog.rules import fine_rule_check, money
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
@@ -27,7 +26,7 @@ from zhifa.team.models import Officer
 
 from .. import law
 from ..models import Penalty
-from .common import PAYMENT_BANK, U, _clock, _event, _finish, _penalty
+from .common import _clock, _finish, _payment, _penalty
 from .execution import penalty_close
 
 # --- simple procedure ---------------------------------------------------------------------------
@@ -77,7 +76,7 @@ def onthespot_decide(
         if len(receipt_no.strip()) < 4:
             raise RuleViolation(
                 "当场收缴罚款应当出具财政部门统一制发的专用票据，请填写票据号",
-                article=f"{law.XCF}第七十条",
+                article=law.A70,
                 code="receipt_required",
             )
     local = timezone.localtime(act_at) if timezone.is_aware(act_at) else act_at
@@ -101,96 +100,107 @@ def onthespot_decide(
             lng=lng,
             handlers=officers,
         )
-        case = lock(case)
-        transition_require(case, "decide_on_the_spot")
-        law.rule_authority_on_act_date(case=case, act="penalty", on=on)
-        p = Penalty.objects.create(
-            town=town,
-            case=case,
-            procedure=Penalty.Procedure.SIMPLE,
-            item=item,
-            party=party,
-            party_kind=party_kind,
-            kinds=kinds,
-            amount=amount,
-            facts=facts,
-            violated=violated,
-            basis=basis,
-            act_at=act_at,
-            act_place=place,
-            collected_on_spot=collect_on_spot,
-            receipt_no=receipt_no.strip(),
-        )
-        context = case_context(case, party=party)
-        context.update(
-            act={"time": local.replace(tzinfo=None).isoformat(timespec="minutes"), "place": place},
-            facts=facts,
-            violated=violated,
-            basis=basis,
-            penalty={
-                "kind": "罚款" if "fine" in kinds else "警告",
-                "amount": float(amount) if "fine" in kinds else None,
-                "content": p.content,
-            },
-            payment={
-                "on_the_spot": collect_on_spot,
-                "receipt_no": receipt_no.strip(),
-                "bank": PAYMENT_BANK,
-            },
-        )
-        doc = issue(case=case, doc_type="onthespot_decision", context=context, actor=actor, date=on)
-        old = case.state
-        case.decide_on_the_spot()
-        case.serve()
-        case.outcome = f"{doc.number}：{p.content}"
-        case.save()
-        p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
-        p.served_on, p.effective_on, p.service_method = on, on, "on_the_spot"
-        p.filed_with_team_on = on
-        if "fine" in kinds:
-            if collect_on_spot:
-                case.execute()
-                case.save()
-                p.paid_on, p.paid_amount = on, amount
-                _clock(
-                    case,
-                    kind="hand_in",
-                    purpose="当场收缴罚款交至指定银行",
-                    start=on,
-                    amount=2,
-                    unit=U.WORKING_DAYS,
-                    article=law.A71,
-                    actor=actor,
-                )
-            else:
+        with case_transition(
+            case, "decide_on_the_spot", actor=actor, event_type="decided_on_the_spot"
+        ) as step:
+            case = step.case
+            law.rule_authority_on_act_date(case=case, act="penalty", on=on)
+            p = Penalty.objects.create(
+                town=town,
+                case=case,
+                procedure=Penalty.Procedure.SIMPLE,
+                item=item,
+                party=party,
+                party_kind=party_kind,
+                kinds=kinds,
+                amount=amount,
+                facts=facts,
+                violated=violated,
+                basis=basis,
+                act_at=act_at,
+                act_place=place,
+                collected_on_spot=collect_on_spot,
+                receipt_no=receipt_no.strip(),
+            )
+            context = case_context(case, party=party)
+            context.update(
+                act={
+                    "time": local.replace(tzinfo=None).isoformat(timespec="minutes"),
+                    "place": place,
+                },
+                facts=facts,
+                violated=violated,
+                basis=basis,
+                penalty={
+                    "kind": "罚款" if "fine" in kinds else "警告",
+                    "amount": float(amount) if "fine" in kinds else None,
+                    "content": p.content,
+                },
+                payment={
+                    "on_the_spot": collect_on_spot,
+                    "receipt_no": receipt_no.strip(),
+                    **_payment(town),
+                },
+            )
+            doc = issue(
+                case=case, doc_type="onthespot_decision", context=context, actor=actor, date=on
+            )
+            step.change(outcome=f"{doc.number}：{p.content}")
+            p.decided_on, p.decision_doc, p.status = on, doc, Penalty.Status.EFFECTIVE
+            p.filed_with_team_on = on
+            p.save()
+            step.record(
+                f"当场作出{doc.number}：{p.content}，报队部备案",
+                document=doc.number,
+                amount=str(amount),
+            )
+        # 当场交付 (第五十二条): the decision is served as it is made.
+        with case_transition(case, "serve", actor=actor, event_type="served") as step:
+            case = step.case
+            p.served_on, p.effective_on, p.service_method = on, on, "on_the_spot"
+            if "fine" in kinds and not collect_on_spot:
                 pay = _clock(
                     case,
                     kind="payment",
                     purpose="当事人缴纳罚款期限",
-                    start=on,
-                    amount=law.PAYMENT_DAYS,
-                    unit=U.CALENDAR_DAYS,
-                    article=law.A67,
+                    clock=law.rule_payment_clock(effective_on=on),
                     actor=actor,
                 )
                 p.due_on = timezone.localtime(pay.due_at).date()
-        p.save()
-        _event(
-            case,
-            actor,
-            "decided_on_the_spot",
-            f"当场作出{doc.number}：{p.content}，当场交付当事人并报队部备案{'；当场收缴，票据号' + p.receipt_no if collect_on_spot else ''}",
-            old_state=old,
-            document=doc.number,
-            amount=str(amount),
-        )
+            p.save()
+            step.record(
+                f"当场交付{doc.number}（{on:%Y-%m-%d}）"
+                + (f"，缴款期限至{p.due_on}" if p.due_on else ""),
+                method="on_the_spot",
+                effective_on=on,
+            )
+        if "fine" in kinds and collect_on_spot:
+            # 当场收缴 (第六十八条、第六十九条): executed as it is paid, handed in within 2 working days.
+            with case_transition(case, "execute", actor=actor, event_type="payment") as step:
+                case = step.case
+                p.paid_on, p.paid_amount = on, amount
+                p.save()
+                _clock(
+                    case,
+                    kind="hand_in",
+                    purpose="当场收缴罚款交至指定银行",
+                    clock=law.rule_hand_in_clock(collected_on=on),
+                    actor=actor,
+                )
+                step.record(
+                    f"当场收缴罚款{money(amount)}元，票据号{p.receipt_no}",
+                    fine=str(amount),
+                    surcharge="0",
+                    late_days=0,
+                    receipt=p.receipt_no,
+                )
     return case
 
 
 def onthespot_hand_in(*, case: Case, actor: Any, on: dt.date, close: bool = True) -> Case:
     """当场收缴的罚款 handed in to the bank within 2 working days (第七十一条); then the case closes."""
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, actor=actor, event_type="handed_in", closed_ok=True) as step:
+        case = step.case
         p = _penalty(case)
         if not p.collected_on_spot:
             raise DomainError("本案罚款不是当场收缴", code="not_collected")
@@ -199,7 +209,8 @@ def onthespot_hand_in(*, case: Case, actor: Any, on: dt.date, close: bool = True
         p.handed_in_on = on
         p.save(update_fields=["handed_in_on"])
         _finish(case, "hand_in", on)
-        _event(case, actor, "handed_in", f"{on:%Y-%m-%d}将当场收缴的罚款交至{PAYMENT_BANK}", on=on)
+        bank = case.town.payment_bank or "指定银行"
+        step.record(f"{on:%Y-%m-%d}将当场收缴的罚款交至{bank}", on=on)
     if close:
         case = penalty_close(case=case, actor=actor, on=on)
     return case

@@ -6,21 +6,18 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-
-from zhifa.cases.models import Case, State
-from zhifa.cases.rules import require_open
+from zhifa.cases.models import Case
 from zhifa.cases.services.common import (
-    lock,
     require_approval,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.catalog.rules import money
 from zhifa.core.errors import DomainError
 
 from .. import law
 from ..models import Appeal, Penalty
-from .common import _event, _finish, _penalty
+from .common import _finish, _penalty
 
 
 def _paused_days(case: Case, until: dt.date) -> int:
@@ -37,11 +34,10 @@ def payment_record(
 ) -> Penalty:
     """缴款: the fine plus the surcharge computed by law (3%/day after the due date, capped at
     the fine, paused while 复议/诉讼 was pending)."""
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, "execute", actor=actor, event_type="payment") as step:
+        case = step.case
         p = _penalty(case)
-        if case.state not in (State.SERVED, State.EXECUTING) or p.due_on is None:
+        if p.due_on is None:
             raise DomainError("决定书送达后方可登记缴款", code="not_served", status=409)
         if p.paid_on:
             raise DomainError("罚款已缴清", code="already_paid", status=409)
@@ -59,10 +55,7 @@ def payment_record(
                 f"应缴罚款{money(p.amount)}元及加处罚款{money(answer.surcharge)}元，合计{money(total)}元，登记的缴款金额不足",
                 code="underpaid",
             )
-        old = case.state
-        if case.state == State.SERVED:
-            case.execute()
-            case.save()
+        step.change()
         p.paid_on, p.paid_amount, p.surcharge, p.receipt_no = (
             paid_on,
             paid,
@@ -73,12 +66,8 @@ def payment_record(
         _finish(case, "payment", paid_on)
         _finish(case, "enforcement", paid_on)
         cap = "（已达罚款本数上限）" if answer.capped else ""
-        _event(
-            case,
-            actor,
-            "payment",
+        step.record(
             f"{paid_on:%Y-%m-%d}缴纳罚款{money(p.amount)}元，加处罚款{money(answer.surcharge)}元{cap}（逾期{answer.late_days}日）",
-            old_state=old,
             fine=str(p.amount),
             surcharge=str(answer.surcharge),
             late_days=answer.late_days,
@@ -97,10 +86,9 @@ def payment_defer(
 ) -> Penalty:
     """暂缓或者分期缴纳 on the party's application, approved by the head (第六十六条第二款)."""
     reason = text(reason, label="延期（分期）理由", minimum=4)
-    require_approval(approved_by, what="延期或者分期缴纳罚款", article=f"{law.XCF}第六十六条")
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    require_approval(approved_by, what="延期或者分期缴纳罚款", article=law.A66)
+    with case_transition(case, actor=actor, event_type="payment_deferred") as step:
+        case = step.case
         p = _penalty(case)
         if p.due_on is None or p.paid_on:
             raise DomainError("只有已送达、尚未缴清的罚款可以延期或分期", code="not_due")
@@ -112,10 +100,7 @@ def payment_defer(
             approved_by,
         )
         p.save()
-        _event(
-            case,
-            actor,
-            "payment_deferred",
+        step.record(
             f"经批准延期缴纳至{deferred_to:%Y-%m-%d}：{reason[:40]}",
             deferred_to=deferred_to,
         )

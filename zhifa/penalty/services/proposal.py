@@ -24,7 +24,7 @@ from zhifa.grid.models import Subject
 
 from .. import law
 from ..models import Penalty
-from .common import U, _clock, _event
+from .common import _clock, _event
 
 # --- proposal with discretion ------------------------------------------------------------------
 
@@ -110,10 +110,7 @@ def penalty_propose(
                 case,
                 kind="decision_90",
                 purpose="作出处理决定",
-                start=timezone.localtime(case.filed_at).date(),
-                amount=law.DECISION_DAYS,
-                unit=U.CALENDAR_DAYS,
-                article=law.A60,
+                clock=law.rule_decision_clock(filed_on=timezone.localtime(case.filed_at).date()),
                 actor=actor,
             )
         _event(

@@ -5,21 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
-
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.cases.models import Case, State
-from zhifa.cases.rules import require_open
 from zhifa.cases.services.common import (
     issue,
-    lock,
     text,
 )
+from zhifa.cases.transitions import case_transition
 from zhifa.core.errors import DomainError, RuleViolation
 
 from .. import law
 from ..models import Penalty
-from .common import _context, _event, _finish, _penalty
+from .common import _context, _finish, _penalty
 
 # --- legal review, collective discussion --------------------------------------------------------
 
@@ -40,13 +37,9 @@ def legal_review_record(
         raise RuleViolation(
             "法制审核应由取得法律职业资格的法制审核人员进行", article=law.A58, code="not_a_reviewer"
         )
-    with transaction.atomic():
-        case = lock(case)
+    with case_transition(case, "review", actor=actor, event_type="legal_review") as step:
+        case = step.case
         p = _penalty(case)
-        if case.state not in (State.NOTIFIED, State.HEARING, State.UNDER_REVIEW):
-            raise RuleViolation(
-                "法制审核应在事先告知之后、作出决定之前", article=law.A58, code="review_out_of_step"
-            )
         if case.state == State.HEARING and p.hearing_held_on is None:
             raise RuleViolation(
                 "当事人申请了听证，应在听证结束后再送法制审核",
@@ -74,10 +67,7 @@ def legal_review_record(
             "date": on.isoformat(),
         }
         doc = issue(case=case, doc_type="legal_review", context=context, actor=actor, date=on)
-        old = case.state
-        if case.state != State.UNDER_REVIEW:
-            case.review()
-            case.save()
+        step.change()
         _finish(case, "statement", on)
         _finish(case, "hearing_request", on)
         p.review_ground, p.reviewer, p.review_passed, p.review_opinion, p.review_doc = (
@@ -88,12 +78,8 @@ def legal_review_record(
             doc,
         )
         p.save()
-        _event(
-            case,
-            actor,
-            "legal_review",
+        step.record(
             f"法制审核{'通过' if passed else '未通过'}：{opinion[:60]}",
-            old_state=old,
             passed=passed,
             reviewer=reviewer.pk,
         )
@@ -108,13 +94,10 @@ def discussion_record(
     members = [m.strip() for m in members if m and m.strip()]
     if len(members) < 3:
         raise DomainError("集体讨论应记录至少三名参加的负责人", code="members_required")
-    with transaction.atomic():
-        case = lock(case)
-        require_open(case)
+    with case_transition(case, actor=actor, event_type="discussion") as step:
+        case = step.case
         p = _penalty(case)
         p.discussion_on, p.discussion_members, p.discussion_conclusion = on, members, conclusion
         p.save()
-        _event(
-            case, actor, "discussion", f"集体讨论（{'、'.join(members)}）：{conclusion[:60]}", on=on
-        )
+        step.record(f"集体讨论（{'、'.join(members)}）：{conclusion[:60]}", on=on)
     return p

@@ -5,20 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.context import case_context
 from zhifa.cases.models import Case
-from zhifa.cases.rules import transition_require
 from zhifa.cases.services.common import (
     issue,
-    lock,
 )
+from zhifa.cases.transitions import case_transition
 
 from .. import law
 from ..models import Penalty
-from .common import U, _clock, _event, _finish, _penalty
+from .common import _clock, _finish, _penalty
 
 # --- service and payment ------------------------------------------------------------------------
 
@@ -37,9 +35,8 @@ def decision_serve(
 ) -> Penalty:
     """送达 (第六十一条; 民诉法): methods, the 7-working-day clock and 公告 after 30 days; the
     payment clock (15 days, 第六十七条) starts from the day service takes effect."""
-    with transaction.atomic():
-        case = lock(case)
-        transition_require(case, "serve")
+    with case_transition(case, "serve", actor=actor, event_type="served") as step:
+        case = step.case
         p = _penalty(case)
         answer = law.rule_service_deadline(
             decided_on=p.decided_on,
@@ -71,9 +68,7 @@ def decision_serve(
         doc = issue(
             case=case, doc_type="service_receipt", context=context, actor=actor, date=served_on
         )
-        old = case.state
-        case.serve()
-        case.save()
+        step.change()
         p.served_on, p.effective_on, p.service_method, p.service_doc = (
             served_on,
             answer.due,
@@ -86,20 +81,13 @@ def decision_serve(
                 case,
                 kind="payment",
                 purpose="当事人缴纳罚款期限",
-                start=answer.due,
-                amount=law.PAYMENT_DAYS,
-                unit=U.CALENDAR_DAYS,
-                article=law.A67,
+                clock=law.rule_payment_clock(effective_on=answer.due),
                 actor=actor,
             )
             p.due_on = timezone.localtime(pay.due_at).date()
         p.save()
-        _event(
-            case,
-            actor,
-            "served",
+        step.record(
             f"{law.SERVICE_METHODS[method]}决定书（{served_on:%Y-%m-%d}）{'，公告期满生效日' + str(answer.due) if method == 'public' else ''}{'，缴款期限至' + str(p.due_on) if p.due_on else ''}",
-            old_state=old,
             method=method,
             effective_on=answer.due,
         )

@@ -6,6 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from zhifa.intake.demo import S1_CALL
 from zhifa.intake.simulator import Simulator, order_payload, push_order
 
 
@@ -27,12 +28,7 @@ class Command(BaseCommand):
             answer = push_order(
                 zhifa_url=options["push_to"],
                 token=options["token"],
-                order=order_payload(
-                    order_no=options["order"],
-                    text="村民来电反映：同路村北山有人私自开采铁矿石，挖掘机昼夜作业，请尽快制止。",
-                    address="繁峙县砂河镇同路村北山",
-                    caller=("赵示例", "13800001234"),
-                ),
+                order=order_payload(order_no=options["order"], **S1_CALL),
             )
             self.stdout.write(f"已推送工单：{answer}")
         try:
