@@ -14,7 +14,14 @@ from zhifa.core.navigation import guarded
 
 from . import permissions, selectors, services
 from .api import _file
-from .definitions import GROUPS, STEP_ISSUED, doc_type_get, free_type_require, is_free
+from .definitions import (
+    GROUPS,
+    SECTION_ISSUED,
+    STEP_ISSUED,
+    doc_type_get,
+    free_type_require,
+    is_free,
+)
 from .forms import DraftForm, TemplateForm, VoidForm
 from .models import Document
 
@@ -92,6 +99,7 @@ def template_detail(request: HttpRequest, code: str) -> HttpResponse:
             else "",
             "can_edit": _has(request, permissions.require_template_edit),
             "step": STEP_ISSUED.get(code, ""),
+            "section": SECTION_ISSUED.get(code, ""),
         },
     )
 
