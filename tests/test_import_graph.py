@@ -137,6 +137,7 @@ KNOWN_LOOPS = [
             "measures",
             "penalty",
             "records",
+            "reports",
             "transfer",
         )
     },

@@ -9,6 +9,6 @@ class DashboardConfig(AppConfig):
     def ready(self) -> None:
         from zhifa.core.sweeps import sweep_hook_register
 
-        from .monthly import monthly_reports_enqueue
+        from .tasks import monthly_reports_enqueue
 
         sweep_hook_register("monthly_reports", monthly_reports_enqueue)

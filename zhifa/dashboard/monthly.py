@@ -1,8 +1,8 @@
 """月度执法工作报告: each town's figures of a month, laid out by the documents engine (PDF and
 DOCX) and sent to the county.
 
-- On the 1st the sweep's hook (``monthly_reports_enqueue``, registered in ``apps.py``) enqueues
-  ``tasks.monthly_reports_generate`` for last month when a town lacks it; the worker issues one
+- On the 1st the sweep's hook (``tasks.monthly_reports_enqueue``, registered in ``apps.py``)
+  enqueues ``tasks.monthly_reports_generate`` for last month when a town lacks it; the worker issues one
   report per town. Any later run finds the reports and does nothing (idempotent), so a missed 1st
   is made up on the next sweep.
 - On demand a leader or the county supervisor generates a finished month (the same service) or
@@ -187,14 +187,3 @@ def monthly_reports_generate_due(*, first: dt.date, now: dt.datetime | None = No
             continue  # another run is making it
         made += 1
     return made
-
-
-def monthly_reports_enqueue(now: dt.datetime) -> int:
-    """Sweep hook: from the 1st on, enqueue last month's reports when a town lacks one."""
-    first = previous_month(clock.local(now).date())
-    if not towns_missing(first=first):
-        return 0
-    from .tasks import monthly_reports_generate
-
-    monthly_reports_generate.enqueue(first.isoformat())
-    return 1
