@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from zhifa.core.excel import Sheet
+
 from .metrics import DRILLABLE, Metric, Period
 from .sources import Appeal, Case, Deadline, Lead, Penalty
 
@@ -126,3 +128,42 @@ def metric_rows(*, metric: Metric, town_id: int, period: Period, now: dt.datetim
 
 def drillable(key: str) -> Metric | None:
     return DRILLABLE.get(key)
+
+
+def cockpit_sheets(context: dict[str, Any]) -> list[Sheet]:
+    """The cockpit's tables, one sheet each, with the rows the page shows (``views.town``)."""
+    usage = context["usage"]
+    trend = context["trend"]
+    return [
+        Sheet("线索来源", ("来源", "线索"), list(context["by_source"].items())),
+        Sheet(
+            "按村（社区）",
+            ("村（社区）", "案件", "在办"),
+            [(r["name"], r["n"], r["open"]) for r in context["villages"]],
+        ),
+        Sheet(
+            "按中队",
+            ("中队", "案件", "已结案"),
+            [(r["name"], r["n"], r["closed"]) for r in context["squadrons"]],
+        ),
+        Sheet(
+            "执法队员在办",
+            ("队员", "在办案件", "超期"),
+            [(r["name"], r["open"], r["overdue"]) for r in context["workload"]],
+        ),
+        Sheet("按领域", ("领域", "案件"), [(r["name"], r["n"]) for r in context["domains"]]),
+        Sheet(
+            "事项使用",
+            (
+                f"事项编码（清单 {usage['held']} 项，期内用到 {usage['used']} 项）",
+                "事项名称",
+                "案件",
+            ),
+            [(r["items__code"], r["items__name"], r["n"]) for r in usage["top"]],
+        ),
+        Sheet(
+            "月度趋势",
+            ("月份", "登记", "结案"),
+            list(zip(trend["labels"], trend["registered"], trend["closed"], strict=True)),
+        ),
+    ]

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from zhifa.core import clock
 from zhifa.core.errors import NotFound
+from zhifa.core.excel import workbook_build, xlsx_response
 from zhifa.core.navigation import guarded
 
 from . import breakdowns as bd
@@ -23,9 +24,8 @@ from .access import (
     town_for_user,
 )
 from .cockpit import cockpit_figures, leads_by_source
-from .excel import workbook_build, xlsx_response
 from .forms import PeriodForm
-from .lists import COLUMNS, drillable, metric_rows
+from .lists import COLUMNS, cockpit_sheets, drillable, metric_rows
 from .metrics import METRICS
 from .sources import Case
 from .warnings import RED, warnings_list
@@ -56,15 +56,6 @@ def town(request: HttpRequest, code: str) -> HttpResponse:
     form, period = _period(request)
     now = clock.now()
     figures = cockpit_figures(town_ids=[t.pk], period=period, now=now)[t.pk]
-    if _wants_xlsx(request):
-        rows = [(m.label, figures.get(k), m.unit, m.definition) for k, m in METRICS.items()]
-        content = workbook_build(
-            title=f"{t.name}执法驾驶舱",
-            filters=period.label,
-            headers=("指标", "数值", "单位", "口径"),
-            rows=rows,
-        )
-        return xlsx_response(content, f"{t.name}驾驶舱-{period.since}-{period.until}.xlsx")
     context = {
         "town": t,
         "form": form,
@@ -79,6 +70,16 @@ def town(request: HttpRequest, code: str) -> HttpResponse:
         "trend": bd.monthly_trend(town_ids=[t.pk], months=12, until=period.until),
         "multi": len(dashboard_town_ids(request.user)) > 1,
     }
+    if _wants_xlsx(request):
+        rows = [(m.label, figures.get(k), m.unit, m.definition) for k, m in METRICS.items()]
+        content = workbook_build(
+            title=f"{t.name}执法驾驶舱",
+            filters=period.label,
+            headers=("指标", "数值", "单位", "口径"),
+            rows=rows,
+            sheets=cockpit_sheets(context),
+        )
+        return xlsx_response(content, f"{t.name}驾驶舱-{period.since}-{period.until}.xlsx")
     return render(request, "dashboard/town.html", context)
 
 
