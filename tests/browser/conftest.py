@@ -65,7 +65,8 @@ def sign_in(live_server):
             page.wait_for_url("**/accounts/second-factor/**")
             device.refresh_from_db()
             page.fill("#id_otp_token", current_code(device, fresh=True))
-            page.click("button[type=submit]")
+            # the page's own form (the header's hidden 退出登录 is a submit button too)
+            page.locator("#id_otp_token").press("Enter")
         page.wait_for_url(f"{live_server.url}/")
 
     return do

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
+
 from zhifa.core.excel import Sheet
+from zhifa.grid.models import GridCell, Village
 
 from .metrics import DRILLABLE, Metric, Period
 from .sources import Appeal, Case, Deadline, Lead, Penalty
@@ -124,6 +127,33 @@ def metric_rows(*, metric: Metric, town_id: int, period: Period, now: dt.datetim
     cols = COLUMNS[metric.model]
     qs = metric.model.all_towns.filter(town_id=town_id).filter(metric.rows(period, now))
     return qs.select_related(*cols.related).order_by(*cols.order)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A drill-down narrowed to a village or a cell (from the cockpit's map)."""
+
+    kind: str  # "village" or "cell"
+    code: str
+    label: str
+    q: Q
+
+
+def place_filter(params: Any, *, town_id: int) -> Place | None:
+    """``?cell=<15-digit code>`` or ``?village=<3-digit code>`` of the town, else None."""
+    cell_code = str(params.get("cell", "")).strip()
+    if cell_code:
+        cell = GridCell.all_towns.filter(town_id=town_id, code=cell_code).first()
+        if cell is not None:
+            return Place("cell", cell.code, f"网格：{cell.name or cell.code}", Q(cell=cell))
+    village_code = str(params.get("village", "")).strip()
+    if village_code:
+        village = Village.all_towns.filter(town_id=town_id, code=village_code).first()
+        if village is not None:
+            return Place(
+                "village", village.code, f"村（社区）：{village.name}", Q(cell__village=village)
+            )
+    return None
 
 
 def drillable(key: str) -> Metric | None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("warnings/", views.warnings, name="warnings"),
     path("town/<str:code>/", views.town, name="town"),
     path("town/<str:code>/list/<slug:key>/", views.drill, name="drill"),
+    path("town/<str:code>/heat.json", views.heat, name="heat"),
     path("town/<str:code>/monthly/", views_monthly.reports, name="monthly"),
     path("town/<str:code>/monthly/generate/", views_monthly.generate, name="monthly_generate"),
     path(

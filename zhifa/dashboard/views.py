@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from zhifa.core import clock
@@ -25,7 +25,8 @@ from .access import (
 )
 from .cockpit import cockpit_figures, leads_by_source
 from .forms import PeriodForm
-from .lists import COLUMNS, cockpit_sheets, drillable, metric_rows
+from .heat import heat_geojson
+from .lists import COLUMNS, cockpit_sheets, drillable, metric_rows, place_filter
 from .metrics import METRICS
 from .sources import Case
 from .warnings import RED, warnings_list
@@ -113,11 +114,14 @@ def drill(request: HttpRequest, code: str, key: str) -> HttpResponse:
         raise NotFound("该指标没有明细清单")
     form, period = _period(request)
     qs = metric_rows(metric=metric, town_id=t.pk, period=period, now=clock.now())
+    place = place_filter(request.GET, town_id=t.pk) if metric.model is Case else None
+    if place is not None:
+        qs = qs.filter(place.q)
     cols = COLUMNS[metric.model]  # type: ignore[index]
     if _wants_xlsx(request):
         content = workbook_build(
             title=f"{t.name}{metric.label}",
-            filters=period.label,
+            filters=period.label + (f"；{place.label}" if place else ""),
             headers=cols.headers,
             rows=(cols.values(o) for o in qs.iterator(chunk_size=2000)),
         )
@@ -133,8 +137,17 @@ def drill(request: HttpRequest, code: str, key: str) -> HttpResponse:
         "headers": cols.headers,
         "rows": rows,
         "is_case": metric.model is Case,
+        "place": place,
     }
     return render(request, "dashboard/drill.html", context)
+
+
+@guarded(cockpit_check)
+def heat(request: HttpRequest, code: str) -> JsonResponse:
+    """The map heat of the cockpit (GeoJSON of the town's cells with their case counts)."""
+    t = town_for_user(request.user, code)
+    _, period = _period(request)
+    return JsonResponse(heat_geojson(town_id=t.pk, period=period))
 
 
 @guarded(cockpit_check)
