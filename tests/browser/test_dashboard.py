@@ -58,3 +58,22 @@ def test_the_supervisor_compares_towns_and_scores_a_review_sheet(
     sheet.get_by_role("button", name="保存评查表").click()
     expect(page.get_by_test_id("total")).to_have_text("100/100")
     shot(page, "dashboard-review-sheet-desktop")
+
+
+def test_the_cockpit_map_shows_the_heat_by_cell_and_by_village(
+    page, live_server, sign_in, shot, demo
+):
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, "duizhang", settings.ZHIFA_DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/dashboard/")
+    wait_until(page, "Number(document.querySelector('#heat-map').dataset.loaded || 0) > 0")
+    expect(page.locator("#heat-legend")).to_contain_text("无")
+    filled = page.evaluate(
+        "Array.from(document.querySelectorAll('#heat-map path.leaflet-interactive'))"
+        ".map(p => p.getAttribute('fill'))"
+    )
+    assert filled and len(set(filled)) >= 1
+    page.get_by_role("button", name="按村（社区）").click()
+    expect(page.get_by_role("button", name="按村（社区）")).to_have_class("btn btn-sm active")
+    page.locator("#heat-map").scroll_into_view_if_needed()
+    shot(page, "dashboard-heat-desktop")

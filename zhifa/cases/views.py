@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
 from zhifa.core.navigation import guarded
 from zhifa.core.queues import queues_for
 from zhifa.grid.models import Subject
 from zhifa.team.models import Squadron
 
-from . import access, approvals, extensions, services
+from . import access, approvals, exports, extensions, services
 from . import selectors as sel
 from .events import EVENT_LABELS
 from .forms import STEP_FORMS, EvidenceForm, RecordForm, RegisterForm, now_local, steps_available
@@ -50,6 +51,12 @@ def index(request: HttpRequest) -> HttpResponse:
         until=_date(g.get("until")),
     )
     cases = sel.case_list(user=request.user, filters=filters)
+    if wants_xlsx(request):
+        squadron = Squadron.objects.filter(town=town, pk=filters.squadron).first()
+        content = exports.case_list_xlsx(
+            cases=cases, filters=filters, squadron=squadron.name if squadron else ""
+        )
+        return xlsx_response(content, f"案件列表-{timezone.localdate():%Y%m%d}.xlsx")
     page = list(cases[:200])
     markers = [_marker(case_row(c)) for c in page if c.lat is not None]
     return render(

@@ -28,6 +28,8 @@ def deliver_notifications(notification_ids: list[int]) -> None:
 @task()
 def sweep_deadlines() -> dict[str, int]:
     from .deadlines import deadline_sweep
+    from .sweeps import sweep_hooks_run
 
     result = deadline_sweep()
+    sweep_hooks_run()
     return {"due_soon": result.due_soon, "overdue": result.overdue, "elapsed": result.elapsed}

@@ -10,6 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
+
+from zhifa.core.excel import Sheet
+from zhifa.grid.models import GridCell, Village
+
 from .metrics import DRILLABLE, Metric, Period
 from .sources import Appeal, Case, Deadline, Lead, Penalty
 
@@ -124,5 +129,71 @@ def metric_rows(*, metric: Metric, town_id: int, period: Period, now: dt.datetim
     return qs.select_related(*cols.related).order_by(*cols.order)
 
 
+@dataclass(frozen=True)
+class Place:
+    """A drill-down narrowed to a village or a cell (from the cockpit's map)."""
+
+    kind: str  # "village" or "cell"
+    code: str
+    label: str
+    q: Q
+
+
+def place_filter(params: Any, *, town_id: int) -> Place | None:
+    """``?cell=<15-digit code>`` or ``?village=<3-digit code>`` of the town, else None."""
+    cell_code = str(params.get("cell", "")).strip()
+    if cell_code:
+        cell = GridCell.all_towns.filter(town_id=town_id, code=cell_code).first()
+        if cell is not None:
+            return Place("cell", cell.code, f"网格：{cell.name or cell.code}", Q(cell=cell))
+    village_code = str(params.get("village", "")).strip()
+    if village_code:
+        village = Village.all_towns.filter(town_id=town_id, code=village_code).first()
+        if village is not None:
+            return Place(
+                "village", village.code, f"村（社区）：{village.name}", Q(cell__village=village)
+            )
+    return None
+
+
 def drillable(key: str) -> Metric | None:
     return DRILLABLE.get(key)
+
+
+def cockpit_sheets(context: dict[str, Any]) -> list[Sheet]:
+    """The cockpit's tables, one sheet each, with the rows the page shows (``views.town``)."""
+    usage = context["usage"]
+    trend = context["trend"]
+    return [
+        Sheet("线索来源", ("来源", "线索"), list(context["by_source"].items())),
+        Sheet(
+            "按村（社区）",
+            ("村（社区）", "案件", "在办"),
+            [(r["name"], r["n"], r["open"]) for r in context["villages"]],
+        ),
+        Sheet(
+            "按中队",
+            ("中队", "案件", "已结案"),
+            [(r["name"], r["n"], r["closed"]) for r in context["squadrons"]],
+        ),
+        Sheet(
+            "执法队员在办",
+            ("队员", "在办案件", "超期"),
+            [(r["name"], r["open"], r["overdue"]) for r in context["workload"]],
+        ),
+        Sheet("按领域", ("领域", "案件"), [(r["name"], r["n"]) for r in context["domains"]]),
+        Sheet(
+            "事项使用",
+            (
+                f"事项编码（清单 {usage['held']} 项，期内用到 {usage['used']} 项）",
+                "事项名称",
+                "案件",
+            ),
+            [(r["items__code"], r["items__name"], r["n"]) for r in usage["top"]],
+        ),
+        Sheet(
+            "月度趋势",
+            ("月份", "登记", "结案"),
+            list(zip(trend["labels"], trend["registered"], trend["closed"], strict=True)),
+        ),
+    ]

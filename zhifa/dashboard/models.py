@@ -105,3 +105,37 @@ class SupervisionOpinion(TownScopedModel):
         verbose_name = "监督意见"
         verbose_name_plural = "监督意见"
         ordering = ["-issued_at", "-pk"]
+
+
+class MonthlyReport(TownScopedModel):
+    """月度执法工作报告: one per town and month, issued through the documents engine (PDF kept
+    with its SHA-256). The row is claimed before the render, so two runs never make two."""
+
+    month = models.DateField("报告月份", help_text="该月第一天")
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="报告文书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField("开始生成时间", default=timezone.now)
+    generated_at = models.DateTimeField("生成时间", null=True, blank=True)
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="生成人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="空：每月1日由系统自动生成",
+    )
+
+    class Meta:
+        verbose_name = "月度执法工作报告"
+        verbose_name_plural = "月度执法工作报告"
+        ordering = ["-month", "town"]
+        constraints = [
+            models.UniqueConstraint(fields=["town", "month"], name="dashboard_monthly_unique")
+        ]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from zhifa.core import clock
 from zhifa.core.errors import NotFound
+from zhifa.core.excel import workbook_build, xlsx_response
 from zhifa.core.navigation import guarded
 
 from . import breakdowns as bd
@@ -23,9 +24,9 @@ from .access import (
     town_for_user,
 )
 from .cockpit import cockpit_figures, leads_by_source
-from .excel import workbook_build, xlsx_response
 from .forms import PeriodForm
-from .lists import COLUMNS, drillable, metric_rows
+from .heat import heat_geojson
+from .lists import COLUMNS, cockpit_sheets, drillable, metric_rows, place_filter
 from .metrics import METRICS
 from .sources import Case
 from .warnings import RED, warnings_list
@@ -56,15 +57,6 @@ def town(request: HttpRequest, code: str) -> HttpResponse:
     form, period = _period(request)
     now = clock.now()
     figures = cockpit_figures(town_ids=[t.pk], period=period, now=now)[t.pk]
-    if _wants_xlsx(request):
-        rows = [(m.label, figures.get(k), m.unit, m.definition) for k, m in METRICS.items()]
-        content = workbook_build(
-            title=f"{t.name}执法驾驶舱",
-            filters=period.label,
-            headers=("指标", "数值", "单位", "口径"),
-            rows=rows,
-        )
-        return xlsx_response(content, f"{t.name}驾驶舱-{period.since}-{period.until}.xlsx")
     context = {
         "town": t,
         "form": form,
@@ -79,6 +71,16 @@ def town(request: HttpRequest, code: str) -> HttpResponse:
         "trend": bd.monthly_trend(town_ids=[t.pk], months=12, until=period.until),
         "multi": len(dashboard_town_ids(request.user)) > 1,
     }
+    if _wants_xlsx(request):
+        rows = [(m.label, figures.get(k), m.unit, m.definition) for k, m in METRICS.items()]
+        content = workbook_build(
+            title=f"{t.name}执法驾驶舱",
+            filters=period.label,
+            headers=("指标", "数值", "单位", "口径"),
+            rows=rows,
+            sheets=cockpit_sheets(context),
+        )
+        return xlsx_response(content, f"{t.name}驾驶舱-{period.since}-{period.until}.xlsx")
     return render(request, "dashboard/town.html", context)
 
 
@@ -112,11 +114,14 @@ def drill(request: HttpRequest, code: str, key: str) -> HttpResponse:
         raise NotFound("该指标没有明细清单")
     form, period = _period(request)
     qs = metric_rows(metric=metric, town_id=t.pk, period=period, now=clock.now())
+    place = place_filter(request.GET, town_id=t.pk) if metric.model is Case else None
+    if place is not None:
+        qs = qs.filter(place.q)
     cols = COLUMNS[metric.model]  # type: ignore[index]
     if _wants_xlsx(request):
         content = workbook_build(
             title=f"{t.name}{metric.label}",
-            filters=period.label,
+            filters=period.label + (f"；{place.label}" if place else ""),
             headers=cols.headers,
             rows=(cols.values(o) for o in qs.iterator(chunk_size=2000)),
         )
@@ -132,8 +137,17 @@ def drill(request: HttpRequest, code: str, key: str) -> HttpResponse:
         "headers": cols.headers,
         "rows": rows,
         "is_case": metric.model is Case,
+        "place": place,
     }
     return render(request, "dashboard/drill.html", context)
+
+
+@guarded(cockpit_check)
+def heat(request: HttpRequest, code: str) -> JsonResponse:
+    """The map heat of the cockpit (GeoJSON of the town's cells with their case counts)."""
+    t = town_for_user(request.user, code)
+    _, period = _period(request)
+    return JsonResponse(heat_geojson(town_id=t.pk, period=period))
 
 
 @guarded(cockpit_check)

@@ -8,13 +8,13 @@ from django.shortcuts import render
 
 from zhifa.accounts.access import public_view
 from zhifa.core import clock
+from zhifa.core.excel import workbook_build, xlsx_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
 from zhifa.core.tenancy import public_town_scope
 
 from .access import cockpit_check, dashboard_towns, supervision_check, town_for_user
 from .annual import annual_report
-from .excel import workbook_build, xlsx_response
 
 FIRST_YEAR = 2000
 

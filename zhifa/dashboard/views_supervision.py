@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden, NotFound
+from zhifa.core.excel import wants_xlsx, workbook_build, xlsx_response
 from zhifa.core.navigation import guarded
 
 from . import services
@@ -41,8 +42,38 @@ def reviews(request: HttpRequest) -> HttpResponse:
     sheets = (
         CaseReview.all_towns.filter(town_id__in=ids)
         .select_related("case", "town", "sample")
-        .order_by("-sample__drawn_at", "pk")[:200]
+        .order_by("-sample__drawn_at", "pk")
     )
+    if wants_xlsx(request):
+        content = workbook_build(
+            title="案卷评查表",
+            filters="、".join(t.name for t in dashboard_towns(request.user)),
+            headers=(
+                "乡镇",
+                "案件编号",
+                "案由",
+                "评查年度",
+                "随机种子",
+                "得分",
+                "满分",
+                "评查时间",
+            ),
+            rows=(
+                (
+                    r.town.name,
+                    r.case.number,
+                    r.case.cause,
+                    r.sample.year,
+                    r.sample.seed,
+                    r.total,
+                    r.full_marks,
+                    r.reviewed_at,
+                )
+                for r in sheets
+            ),
+        )
+        return xlsx_response(content, f"案卷评查表-{clock.today():%Y%m%d}.xlsx")
+    sheets = sheets[:200]
     context = {
         "samples": samples[:50],
         "sheets": sheets,
@@ -126,7 +157,27 @@ def opinions(request: HttpRequest) -> HttpResponse:
     ids = dashboard_town_ids(request.user)
     rows = SupervisionOpinion.all_towns.filter(town_id__in=ids).select_related(
         "case", "town", "deadline"
-    )[:200]
+    )
+    if wants_xlsx(request):
+        content = workbook_build(
+            title="监督意见",
+            filters="、".join(t.name for t in dashboard_towns(request.user)),
+            headers=("乡镇", "案件编号", "监督意见", "提出时间", "答复期限", "答复", "答复时间"),
+            rows=(
+                (
+                    o.town.name,
+                    o.case.number,
+                    o.text,
+                    o.issued_at,
+                    o.deadline.due_at if o.deadline_id else None,
+                    o.reply,
+                    o.replied_at,
+                )
+                for o in rows
+            ),
+        )
+        return xlsx_response(content, f"监督意见-{clock.today():%Y%m%d}.xlsx")
+    rows = rows[:200]
     return render(
         request,
         "dashboard/opinions.html",

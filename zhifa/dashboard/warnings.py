@@ -119,11 +119,16 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
     """Every warning for these towns, red first, then by due time."""
     from django.urls import reverse
 
+    # One reverse() for the list, not one per row (a page of 200 rows spent ~15 ms on them).
+    marker = 987654321
+    case_path = reverse("cases:detail", args=[marker])
+
     def case_url(case_id: int) -> str:
-        return reverse("cases:detail", args=[case_id])
+        return case_path.replace(str(marker), str(case_id))
 
     out: list[Warning] = []
-    for d in clock_warnings(town_ids=town_ids, now=now)[:LIMIT]:
+    clocks = clock_warnings(town_ids=town_ids, now=now).select_related(None)
+    for d in clocks.only("town_id", "purpose", "article", "due_at", "provisional", "url")[:LIMIT]:
         out.append(
             Warning(
                 RED if d.due_at < now else YELLOW,
@@ -136,7 +141,8 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 d.url,
             )
         )
-    for c in decision_near_limit(town_ids=town_ids, now=now)[:LIMIT]:
+    near = decision_near_limit(town_ids=town_ids, now=now)
+    for c in near.only("town_id", "state", "number", "filed_at")[:LIMIT]:
         limit = c.filed_at + dt.timedelta(days=DECISION.amount)
         out.append(
             Warning(
@@ -149,7 +155,10 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 case_url(c.pk),
             )
         )
-    for p in penalty_above_level(town_ids=town_ids)[:LIMIT]:
+    above = penalty_above_level(town_ids=town_ids)
+    for p in above.only("town_id", "case_id", "amount", "level", "case__state", "case__number")[
+        :LIMIT
+    ]:
         out.append(
             Warning(
                 RED,
@@ -161,7 +170,8 @@ def warnings_list(*, town_ids: list[int], now: dt.datetime) -> list[Warning]:
                 case_url(p.case_id),
             )
         )
-    for p in hearing_not_offered(town_ids=town_ids)[:LIMIT]:
+    no_hearing = hearing_not_offered(town_ids=town_ids)
+    for p in no_hearing.only("town_id", "case_id", "amount", "case__state", "case__number")[:LIMIT]:
         out.append(
             Warning(
                 RED,

@@ -10,7 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
 from zhifa.core.errors import NotFound
+from zhifa.core.excel import workbook_build
 
+from .definitions import doc_type_choices
 from .models import Document, TemplateVersion
 
 
@@ -86,3 +88,37 @@ def documents_verify(options: dict[str, Any]) -> Iterator[tuple[str, list[str]]]
     issued = Document._base_manager.exclude(status=Document.Status.DRAFT).order_by("pk")
     for document in issued.iterator():
         yield document.number or f"#{document.pk}", document_file_problems(document)
+
+
+REGISTER_HEADERS = ("文号", "标题", "文书类型", "文书日期", "状态", "模板版本", "拟稿人", "签发人")
+
+
+def register_xlsx(rows: QuerySet[Document], *, filters: Any, owner: str = "") -> bytes:
+    """The 文书台账 as filtered on the page (every row; the page shows the first 200)."""
+    parts = []
+    if filters.get("q"):
+        parts.append(f"文号或标题：{filters['q']}")
+    if filters.get("type"):
+        parts.append(f"类型：{dict(doc_type_choices()).get(filters['type'], filters['type'])}")
+    if filters.get("status"):
+        parts.append(f"状态：{dict(Document.Status.choices).get(filters['status'], '')}")
+    if owner:
+        parts.append(f"所属记录：{owner}")
+    return workbook_build(
+        title="文书台账",
+        filters="；".join(parts),
+        headers=REGISTER_HEADERS,
+        rows=(
+            (
+                d.number,
+                d.title,
+                d.get_doc_type_display(),
+                d.doc_date,
+                d.get_status_display(),
+                f"第{d.template.version}版",
+                str(d.created_by or ""),
+                str(d.issued_by or ""),
+            )
+            for d in rows.select_related("template", "created_by", "issued_by").iterator(2000)
+        ),
+    )

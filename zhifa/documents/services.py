@@ -413,6 +413,19 @@ def sample_render_docx(*, town: Town, doc_type: str) -> bytes:
     return render.render_docx([sample_pages(town=town, doc_type=doc_type)])
 
 
+def context_render(*, town: Town, doc_type: str, context: dict[str, Any], kind: str) -> bytes:
+    """A document rendered from a context without storing anything (a live preview), in the
+    town's current wording; ``kind`` is "pdf" or "docx"."""
+    definition = doc_type_get(doc_type)
+    template = template_current(town=town, doc_type=doc_type)
+    page = render.Page(
+        engine.resolve(
+            template.blocks, full_context(town=town, definition=definition, context=context)
+        )
+    )
+    return render.render_docx([page]) if kind == "docx" else render.render_pdf([page])
+
+
 def all_doc_types() -> list[DocType]:
     return doc_types()
 

@@ -7,14 +7,23 @@ import json
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.core.errors import DomainError
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.navigation import guarded
 
 from . import permissions, selectors, services
 from .api import _file
-from .definitions import GROUPS, STEP_ISSUED, doc_type_get, free_type_require, is_free
+from .definitions import (
+    GROUPS,
+    SECTION_ISSUED,
+    STEP_ISSUED,
+    doc_type_get,
+    free_type_require,
+    is_free,
+)
 from .forms import DraftForm, TemplateForm, VoidForm
 from .models import Document
 
@@ -35,6 +44,9 @@ def index(request: HttpRequest) -> HttpResponse:
             status=g.get("status", ""),
             q=g.get("q", ""),
         )
+    if wants_xlsx(request):
+        content = selectors.register_xlsx(rows, filters=g, owner=owner)
+        return xlsx_response(content, f"文书台账-{timezone.localdate():%Y%m%d}.xlsx")
     return render(
         request,
         "documents/index.html",
@@ -92,6 +104,7 @@ def template_detail(request: HttpRequest, code: str) -> HttpResponse:
             else "",
             "can_edit": _has(request, permissions.require_template_edit),
             "step": STEP_ISSUED.get(code, ""),
+            "section": SECTION_ISSUED.get(code, ""),
         },
     )
 

@@ -22,6 +22,7 @@ from zhifa.accounts.roles import (
     has_role,
 )
 from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.excel import workbook_build
 from zhifa.core.models import Town
 
 from .models import GridCell, Patrol, PatrolFinding, Subject, Village, Zone
@@ -206,3 +207,34 @@ def patrollers_for(town: Town) -> QuerySet[Any]:
 def findings_untaken(town: Town) -> QuerySet[PatrolFinding]:
     """For intake: findings not yet turned into leads, oldest first."""
     return PatrolFinding.all_towns.filter(town=town, taken_at__isnull=True).order_by("at")
+
+
+SUBJECT_HEADERS = ("名称或姓名", "类别", "经营主体", "证件号码", "地址", "村（社区）", "网格编码")
+KIND_LABELS = {"enterprise": "企业及其他组织", "individual": "个人", "site": "场所"}
+
+
+def subjects_xlsx(rows: QuerySet[Subject], *, kind: str = "", q: str = "") -> bytes:
+    """The 监管对象 list as filtered on the page (core.excel); an individual's ID number is
+    masked as on the page."""
+    parts = []
+    if q:
+        parts.append(f"名称或地址：{q}")
+    if kind:
+        parts.append(f"类别：{KIND_LABELS.get(kind, kind)}")
+    return workbook_build(
+        title="监管对象",
+        filters="；".join(parts),
+        headers=SUBJECT_HEADERS,
+        rows=(
+            (
+                s.name,
+                s.kind_label,
+                s.operator.name if s.operator_id else "",
+                s.credit_code or s.id_number_masked,
+                s.address,
+                s.cell.village.name if s.cell_id else "",
+                s.cell.code if s.cell_id else "",
+            )
+            for s in rows.iterator(chunk_size=2000)
+        ),
+    )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
 from zhifa.core.navigation import guarded, may_open
 
@@ -71,6 +72,9 @@ def _subjects_page(request: HttpRequest, form: SubjectForm, status: int = 200) -
     town = sel.town_required(request)
     kind, q = request.GET.get("kind", ""), request.GET.get("q", "").strip()
     rows = sel.subjects_for(town, kind=kind, q=q)
+    if wants_xlsx(request) and request.method == "GET":
+        content = sel.subjects_xlsx(rows, kind=kind, q=q)
+        return xlsx_response(content, f"监管对象-{clock.today():%Y%m%d}.xlsx")
     context = {"rows": rows, "kind": kind, "q": q, "form": form, "is_staff": True}
     return render(request, "grid/subjects.html", context, status=status)
 

@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from zhifa.accounts.roles import ADMIN, AUXILIARY, LEADER, LEGAL_REVIEWER, OFFICER, SQUADRON_LEADER
 from zhifa.core.errors import Forbidden, NotFound
+from zhifa.core.excel import workbook_build
 from zhifa.core.models import Deadline, Town
 from zhifa.grid.models import Subject
 
-from .models import Draw, Inspection, Plan
+from .models import Draw, Inspection, Plan, RiskLevel
 from .permissions import may, officer_of
 
 STAFF = (LEADER, SQUADRON_LEADER, OFFICER, AUXILIARY, LEGAL_REVIEWER, ADMIN)
@@ -201,3 +202,29 @@ def counts(
             publish_deadline__due_at__lt=now,
         ).count(),
     }
+
+
+def risk_register_xlsx(rows: QuerySet[Subject], *, q: str = "", level: str = "") -> bytes:
+    """The subjects and their risk levels as filtered on the page (every row, not one page)."""
+    parts = []
+    if q:
+        parts.append(f"名称：{q}")
+    if level:
+        parts.append(f"风险等级：{dict(RiskLevel.choices).get(level, level)}")
+    return workbook_build(
+        title="监管对象与风险等级",
+        filters="；".join(parts),
+        headers=("名称", "类别", "村（社区）", "风险等级", "评定理由"),
+        rows=(
+            (
+                s.name,
+                s.kind_label,
+                s.cell.village.name if s.cell_id else "",
+                s.risk.get_level_display()
+                if getattr(s, "risk", None)
+                else "B类（一般风险，未评定）",
+                s.risk.reason if getattr(s, "risk", None) else "",
+            )
+            for s in rows
+        ),
+    )

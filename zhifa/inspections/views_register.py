@@ -9,7 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from zhifa.core import clock
 from zhifa.core.errors import NotFound
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.grid.models import Subject
 
 from . import selectors as sel
@@ -34,6 +36,9 @@ def subjects(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(risk__level=level) | rows.filter(risk__isnull=True)
     elif level:
         rows = rows.filter(risk__level=level)
+    if wants_xlsx(request):
+        content = sel.risk_register_xlsx(rows, q=q, level=level)
+        return xlsx_response(content, f"监管对象风险等级-{clock.today():%Y%m%d}.xlsx")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -16,7 +16,9 @@ from zhifa.accounts.access import public_view
 from zhifa.cases.models import Case
 from zhifa.cases.selectors import is_staff
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
@@ -24,7 +26,7 @@ from zhifa.core.ratelimit import rate_hit
 from zhifa.core.tenancy import public_town_scope
 from zhifa.team.models import Officer
 
-from . import hotline, permissions, services, triage
+from . import exports, hotline, permissions, services, triage
 from . import selectors as sel
 from .forms import (
     CitizenReportForm,
@@ -54,11 +56,15 @@ def index(request: HttpRequest) -> HttpResponse:
         return redirect("intake:mine")
     g = request.GET
     status = g.get("status", "new")
-    leads = list(
-        sel.lead_inbox(
-            user=request.user, status=status, source=g.get("source", ""), q=g.get("q", "").strip()
-        )[:200]
+    inbox = sel.lead_inbox(
+        user=request.user, status=status, source=g.get("source", ""), q=g.get("q", "").strip()
     )
+    if wants_xlsx(request):
+        content = exports.inbox_xlsx(
+            leads=inbox, status=status, source=g.get("source", ""), q=g.get("q", "").strip()
+        )
+        return xlsx_response(content, f"线索列表-{clock.today():%Y%m%d}.xlsx")
+    leads = list(inbox[:200])
     return render(
         request,
         "intake/inbox.html",

@@ -17,7 +17,9 @@ from zhifa.cases import selectors as sel
 from zhifa.cases.models import ACTIVE_STATES, Case
 from zhifa.core import workdays
 from zhifa.core.deadlines import deadline_elapsed
+from zhifa.core.excel import workbook_build
 from zhifa.core.models import Deadline
+from zhifa.team.models import Officer, Squadron
 
 
 @dataclass
@@ -131,3 +133,57 @@ def board_summary(rows: list[BoardRow]) -> dict[str, Any]:
                 row.status
             ] += 1
     return {"totals": totals, "squadrons": per_squadron, "officers": per_officer}
+
+
+BOARD_HEADERS = (
+    "状态",
+    "事项",
+    "案件编号",
+    "案由",
+    "案件状态",
+    "中队",
+    "承办人",
+    "期限",
+    "起算时间",
+    "届满时间",
+    "暂定",
+    "依据",
+)
+STATUS_LABELS = {"running": "进行中", "due_soon": "即将到期", "overdue": "已超期"}
+
+
+def board_xlsx(
+    rows: list[BoardRow], *, officer: int | None, squadron: int | None, status: str
+) -> bytes:
+    """The board's rows as shown, with its filters (core.excel)."""
+    parts = []
+    if status:
+        parts.append(f"状态：{STATUS_LABELS[status]}")
+    if squadron:
+        found = Squadron.objects.filter(pk=squadron).first()
+        parts.append(f"中队：{found.name if found else squadron}")
+    if officer:
+        person = Officer.objects.filter(pk=officer).select_related("user").first()
+        parts.append(f"承办人：{person.name if person else officer}")
+    return workbook_build(
+        title="期限看板",
+        filters="；".join(parts),
+        headers=BOARD_HEADERS,
+        rows=(
+            (
+                r.status_label,
+                r.deadline.purpose,
+                r.case.number,
+                r.case.cause,
+                r.case.get_state_display(),
+                r.case.squadron.name if r.case.squadron_id else "",
+                "、".join(r.handlers),
+                f"{r.deadline.amount}{r.unit_label}",
+                r.deadline.start_at,
+                r.deadline.due_at,
+                "是" if r.deadline.provisional else "",
+                r.deadline.article,
+            )
+            for r in rows
+        ),
+    )

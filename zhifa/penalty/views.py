@@ -12,6 +12,7 @@ from zhifa.cases.access import form_perform as _perform
 from zhifa.cases.access import page_actor as _actor
 from zhifa.cases.access import page_town as _town
 from zhifa.cases.forms import now_local
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.navigation import guarded
 from zhifa.team.models import Officer, Squadron
 
@@ -26,6 +27,9 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     squadron = int(g["squadron"]) if g.get("squadron", "").isdigit() else None
     status = g.get("status", "") if g.get("status") in ("running", "due_soon", "overdue") else ""
     rows = board.board_rows(user=request.user, officer=officer, squadron=squadron, status=status)
+    if wants_xlsx(request):
+        content = board.board_xlsx(rows, officer=officer, squadron=squadron, status=status)
+        return xlsx_response(content, f"期限看板-{now_local():%Y%m%d}.xlsx")
     everything = board.board_rows(user=request.user, officer=officer, squadron=squadron)
     return render(
         request,

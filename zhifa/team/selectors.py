@@ -21,6 +21,7 @@ from zhifa.accounts.roles import (
     SQUADRON_LEADER,
 )
 from zhifa.core.errors import NotFound
+from zhifa.core.excel import workbook_build
 from zhifa.core.models import Town
 from zhifa.grid.models import GridCell, Patrol, PatrolFinding, Subject
 
@@ -254,3 +255,40 @@ def public_officers(town: Town, *, today: dt.date | None = None) -> list[RosterR
     )
     rows = [certificate_status(o, today) for o in officers]
     return [r for r in rows if r.status in ("valid", "expiring")]
+
+
+ROSTER_HEADERS = (
+    "姓名",
+    "职务",
+    "人员类别",
+    "后备人员库",
+    "中队",
+    "执法证号",
+    "有效期止",
+    "执法证状态",
+    "岗位",
+)
+CERT_STATUS = {"valid": "有效", "expiring": "即将到期", "expired": "已失效", "none": "无执法证"}
+
+
+def roster_xlsx(town: Town, rows: list[RosterRow]) -> bytes:
+    """The roster as the page lists it (core.excel); phone numbers stay out."""
+    return workbook_build(
+        title=f"{town.team_name}执法人员",
+        filters="在岗人员",
+        headers=ROSTER_HEADERS,
+        rows=(
+            (
+                r.officer.name,
+                r.officer.position,
+                r.officer.get_employment_display(),
+                "是" if r.officer.in_reserve_pool else "",
+                r.officer.squadron.name if r.officer.squadron_id else "",
+                r.certificate.number if r.certificate else "",
+                r.certificate.valid_to if r.certificate else None,
+                CERT_STATUS[r.status],
+                "、".join(r.officer.duty_labels),
+            )
+            for r in rows
+        ),
+    )

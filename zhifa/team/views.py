@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from zhifa.accounts.access import public_view
 from zhifa.core.errors import Forbidden
+from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
 from zhifa.core.models import Town
 from zhifa.core.navigation import guarded
@@ -30,6 +31,8 @@ def index(request: HttpRequest) -> HttpResponse:
     town = _town(request)
     today = timezone.localdate()
     rows = sel.roster(town, today=today)
+    if wants_xlsx(request):
+        return xlsx_response(sel.roster_xlsx(town, rows), f"执法人员-{today:%Y%m%d}.xlsx")
     context = {
         "team": sel.team_for(town),
         "rows": rows,

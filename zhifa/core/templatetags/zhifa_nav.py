@@ -1,5 +1,7 @@
 """``{% may_open "app:view" [args…] as can %}``: offer a link or button only when the view's own
-check (core.navigation.guarded) would let the user in."""
+check (core.navigation.guarded) would let the user in.
+
+``{% export_url %}``: this page's address with its filters and ``export=xlsx`` (core.excel)."""
 
 from __future__ import annotations
 
@@ -17,3 +19,14 @@ def may_open(context: Any, url_name: str, *args: Any) -> bool:
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     return _may_open(user, url_name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def export_url(context: Any) -> str:
+    """The current list's address with the same query string (its filters) plus export=xlsx;
+    the page number is dropped, since the export holds every row of the filter."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["export"] = "xlsx"
+    return f"{request.path}?{query.urlencode()}"

@@ -50,11 +50,25 @@ STEP_ISSUED: dict[str, str] = {
 }
 
 
+# Types another section of the product issues itself (not a case step), with that section.
+SECTION_ISSUED: dict[str, str] = {
+    "monthly_report": "统计",
+}
+
+
 def free_type_require(code: str) -> None:
     """Refuse a type that a procedure step issues: only free documents go through the generic
     drafts and the documents API (their callers must still check the user's role)."""
     from zhifa.core.errors import DomainError
 
+    section = SECTION_ISSUED.get(code)
+    if section:
+        name = doc_type_get(code).name
+        raise DomainError(
+            f"《{name}》由「{section}」栏目生成，不能通过通用文书拟稿或签发",
+            code="section_issued",
+            status=409,
+        )
     step = STEP_ISSUED.get(code)
     if step:
         name = doc_type_get(code).name
@@ -66,7 +80,7 @@ def free_type_require(code: str) -> None:
 
 
 def is_free(code: str) -> bool:
-    return code not in STEP_ISSUED
+    return code not in STEP_ISSUED and code not in SECTION_ISSUED
 
 
 def doc_type_get(code: str) -> DocType:
@@ -100,5 +114,6 @@ def _load() -> None:
         measures,
         penalty,
         records,
+        reports,
         transfer,
     )
