@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
-from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines
+from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines, only_choice_chosen
 from zhifa.cases.models import Case, CorrectionOrder
 
 from . import services
@@ -59,6 +59,7 @@ class DisposeStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["hold"].queryset = EvidenceHold.objects.filter(case=self.case, status="held")
+        only_choice_chosen(self, "hold")
 
     def perform(self, *, actor: Any) -> Any:
         return services.evidence_hold_dispose(
@@ -106,6 +107,7 @@ class ExtendStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+        only_choice_chosen(self, "seizure")
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data
@@ -127,6 +129,7 @@ class ReleaseStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+        only_choice_chosen(self, "seizure")
 
     def perform(self, *, actor: Any) -> Any:
         return services.seizure_release(
@@ -164,6 +167,7 @@ class AssistanceStep(MeasureStep):
         self.fields["stop_order"].queryset = CorrectionOrder.objects.filter(
             case=self.case, kind="stop"
         )
+        only_choice_chosen(self, "stop_order")
 
     def perform(self, *, actor: Any) -> Any:
         d = dict(self.cleaned_data)

@@ -195,7 +195,7 @@ def case_file(
         case.file()
         # A filing entered on a later day keeps the approval's date (the clocks count from it).
         case.filed_at = (
-            timezone.now()
+            clock.now()
             if on == clock.today()
             else timezone.make_aware(dt.datetime.combine(on, dt.time(9)))
         )
@@ -323,7 +323,7 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
         case.withdraw()
         clocks_settle(case)
         case.outcome = f"撤销立案：{reason}"
-        case.closed_at = timezone.now()
+        case.closed_at = clock.now()
         case.save()
         events.state_changed(
             case=case,
@@ -374,7 +374,7 @@ def case_close(
         case.close()
         clocks_settle(case)
         case.outcome = outcome
-        case.closed_at = timezone.now()
+        case.closed_at = clock.now()
         case.save()
         context = case_context(case)
         context["outcome"] = {"date": on.isoformat(), "text": outcome}

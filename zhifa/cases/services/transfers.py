@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 
 from .. import events, extensions, signals
-from ..context import case_context
+from ..context import case_context, contact_context
 from ..models import (
     Case,
     CorrectionOrder,
@@ -75,7 +75,7 @@ def case_transfer(
         raise DomainError("移送类别不正确", code="bad_kind")
     reason = text(reason, label="移送理由", minimum=4)
     facts = text(facts, label="违法事实", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     if department.town_id != case.town_id:
         raise DomainError("接收单位不在本镇的部门名录中", code="wrong_town")
     if kind == Transfer.Kind.JUDICIAL:
@@ -109,8 +109,8 @@ def case_transfer(
             facts=facts,
             suspected_crime=suspected_crime,
             seized_items=seized,
-            sent_at=timezone.now()
-            if on == timezone.localdate()
+            sent_at=clock.now()
+            if on == clock.today()
             else aware(dt.datetime.combine(on, dt.time(9, 0))),
             created_by=actor if getattr(actor, "pk", None) else None,
         )
@@ -121,10 +121,7 @@ def case_transfer(
         )
         context["found"] = f"{case.discovered_on:%Y年%-m月%-d日}{case.get_source_display()}"
         context["basis"] = A27 if kind == Transfer.Kind.JUDICIAL else A22
-        context["contact"] = {
-            "name": context["handlers"][0]["name"] if context["handlers"] else "",
-            "phone": "",
-        }
+        context["contact"] = contact_context(case)
         if kind == Transfer.Kind.JUDICIAL:
             context.update(suspected_crime=suspected_crime, seized=bool(seized))
         transfer.document = issue(
@@ -142,7 +139,7 @@ def case_transfer(
         old = case.state
         case.transfer()
         case.outcome = f"移送{department.name}"
-        case.closed_at = timezone.now()
+        case.closed_at = clock.now()
         case.save()
         events.state_changed(
             case=case,
