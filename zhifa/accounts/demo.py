@@ -55,6 +55,8 @@ DEMO_USERS: list[tuple[str, str, list[str], str | None, dict]] = [
     ("zhongduizhang", "王样例", ["squadron_leader", "officer"], "main", {}),
     ("zhifa1", "张演练", ["officer"], "main", {}),
     ("zhifa2", "刘测试", ["officer"], "main", {}),
+    # leads the squadron of the villages (镇区外中队): S1–S3 happen there
+    ("zhifa3", "周模例", ["squadron_leader", "officer"], "main", {}),
     ("fuzhu", "赵辅例", ["auxiliary"], "main", {}),
     ("fazhi", "孙审例", ["legal_reviewer"], "main", {}),
     ("wangge", "钱网例", ["grid_member"], "main", {}),

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db import transaction
 from django.http import QueryDict
-from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
 
 from . import extensions
@@ -132,7 +132,7 @@ def approval_decide(
                 )
             perform(form, actor=req.requested_by, approver=actor)
         req.status = ApprovalRequest.Status.APPROVED if approve else ApprovalRequest.Status.REFUSED
-        req.decided_by, req.decided_at, req.opinion = actor, timezone.now(), opinion
+        req.decided_by, req.decided_at, req.opinion = actor, clock.now(), opinion
         req.save(update_fields=["status", "decided_by", "decided_at", "opinion"])
         _append(
             case,

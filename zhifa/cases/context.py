@@ -44,3 +44,14 @@ def case_context(
         "party": party_context(party),
         "handlers": [{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
     }
+
+
+def contact_context(case: Case) -> dict[str, str]:
+    """联系人、联系电话 on the case's documents: the lead handler (主办人) and their work phone
+    (办公电话, never a personal mobile), and the team's address."""
+    lead = case.handler_rows.select_related("officer__user").first()
+    return {
+        "name": lead.officer.name if lead else "",
+        "phone": lead.officer.work_phone if lead else "",
+        "address": case.town.team_name or f"{case.town.name}综合行政执法队",
+    }

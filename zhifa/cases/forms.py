@@ -8,11 +8,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from zhifa.accounts.roles import GROUP_NAMES, LEADER
 from zhifa.catalog.models import Department, PowerItem
-from zhifa.core.widgets import MultiPicker
+from zhifa.core import clock
+from zhifa.core.widgets import MultiPicker, Picker, in_chosen_order
 from zhifa.grid.models import Subject
 from zhifa.grid.widgets import LocationInput
 from zhifa.team.models import Officer
@@ -74,6 +74,8 @@ class TownForm(forms.Form):
         for name in ("department", "departments"):
             if name in self.fields:
                 self.fields[name].queryset = Department.objects.filter(town=town, is_active=True)
+                # the full name, as letters are addressed (县自然资源局 and 县自然资源执法队 differ)
+                self.fields[name].label_from_instance = lambda d: d.name
         for field in self.fields.values():
             css = (
                 "form-select"
@@ -83,6 +85,18 @@ class TownForm(forms.Form):
             if isinstance(field.widget, forms.CheckboxInput):
                 css = "form-check-input"
             field.widget.attrs.setdefault("class", css)
+
+
+def only_choice_chosen(form: forms.Form, *names: str) -> None:
+    """A choice with a single option starts chosen (the one transfer awaiting its receipt, the one
+    open order to re-inspect): a list of one left at “---------” only trips people up."""
+    for name in names:
+        field = form.fields[name]
+        if form.is_bound or form.initial.get(name) is not None:
+            continue
+        first_two = list(field.queryset[:2])
+        if len(first_two) == 1:
+            field.initial = first_two[0].pk
 
 
 class RegisterForm(TownForm):
@@ -108,7 +122,7 @@ class RegisterForm(TownForm):
     )
     lat = forms.FloatField(label="纬度", required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(label="经度", required=False, widget=forms.HiddenInput)
-    discovered_on = forms.DateField(label="发现日期", widget=DATE, initial=timezone.localdate)
+    discovered_on = forms.DateField(label="发现日期", widget=DATE, initial=clock.today)
     summary = forms.CharField(label="基本案情", widget=TEXT)
     handlers = forms.ModelMultipleChoiceField(
         label="承办人（≥2 名持证队员）",
@@ -117,9 +131,15 @@ class RegisterForm(TownForm):
         widget=MultiPicker(
             source="api:team_pick_officers",
             params={"employment": "full_time"},
-            placeholder="输入姓名或执法证号搜索",
+            depends={"item": "items"},
+            placeholder="输入姓名或执法证号搜索（只列今日可办理所选事项的人员）",
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        widget = self.fields["handlers"].widget
+        widget.params = {**widget.params, "on": clock.today().isoformat()}  # assigned today
 
     def perform(self, *, actor: Any) -> Case:
         d = self.cleaned_data
@@ -135,7 +155,7 @@ class RegisterForm(TownForm):
             discovered_on=d["discovered_on"],
             lat=d["lat"],
             lng=d["lng"],
-            handlers=list(d["handlers"]) or None,
+            handlers=in_chosen_order(self, "handlers", d["handlers"]) or None,
         )
 
 
@@ -145,9 +165,21 @@ class RecordForm(TownForm):
     ended_at = forms.DateTimeField(label="结束时间", widget=DATETIME)
     place = forms.CharField(label="地点", max_length=200)
     officers = forms.ModelMultipleChoiceField(
-        label="执法人员（≥2 名，默认本案承办人）", queryset=Officer.objects.none(), required=False
+        label="执法人员（≥2 名，默认本案承办人）",
+        queryset=Officer.objects.none(),
+        required=False,
+        widget=MultiPicker(
+            source="api:team_pick_officers",
+            params={"employment": "full_time"},
+            placeholder="输入姓名或执法证号搜索；不选即本案承办人",
+        ),
     )
-    party = forms.ModelChoiceField(label="当事人", queryset=Subject.objects.none(), required=False)
+    party = forms.ModelChoiceField(
+        label="当事人",
+        queryset=Subject.objects.none(),
+        required=False,
+        widget=Picker(source="api:grid_pick_subjects", placeholder="输入名称、地址或证件号搜索"),
+    )
     present = forms.CharField(label="在场人", required=False)
     findings = forms.CharField(label="现场检查（勘验）情况", widget=TEXT, required=False)
     interviewee_name = forms.CharField(label="被询问人", required=False)
@@ -192,7 +224,7 @@ class RecordForm(TownForm):
             ended_at=d["ended_at"],
             place=d["place"],
             signature=d["signature"],
-            officers=list(d["officers"]) or None,
+            officers=in_chosen_order(self, "officers", d["officers"]) or None,
             party=d["party"],
             present=d["present"],
             findings=d["findings"],
@@ -351,6 +383,7 @@ class ReinspectStep(TownForm):
         self.fields["order"].queryset = CorrectionOrder.objects.filter(
             case=self.case, status="open"
         )
+        only_choice_chosen(self, "order")
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data
@@ -362,7 +395,11 @@ class ReinspectStep(TownForm):
 class TransferStep(TownForm):
     label = "移送"
     kind = forms.ChoiceField(label="类别", choices=Transfer.Kind.choices)
-    department = forms.ModelChoiceField(label="接收单位", queryset=Department.objects.none())
+    department = forms.ModelChoiceField(
+        label="接收单位",
+        queryset=Department.objects.none(),
+        widget=Picker(placeholder="输入单位名称搜索"),
+    )
     reason = forms.CharField(label="移送理由", widget=TEXT)
     facts = forms.CharField(label="违法事实", widget=TEXT)
     suspected_crime = forms.CharField(label="涉嫌罪名（移送司法机关时）", required=False)
@@ -388,7 +425,7 @@ class ReceiptStep(TownForm):
     received_at = forms.DateTimeField(
         label="签收时间",
         widget=DATETIME,
-        initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
+        initial=lambda: clock.now().replace(second=0, microsecond=0),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -396,6 +433,7 @@ class ReceiptStep(TownForm):
         self.fields["transfer"].queryset = Transfer.objects.filter(
             case=self.case, received_at__isnull=True
         )
+        only_choice_chosen(self, "transfer")
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data
@@ -410,7 +448,9 @@ class ReceiptStep(TownForm):
 class JointStep(TownForm):
     label = "联动执法"
     departments = forms.ModelMultipleChoiceField(
-        label="参与部门", queryset=Department.objects.none()
+        label="参与部门",
+        queryset=Department.objects.none(),
+        widget=MultiPicker(placeholder="输入部门名称搜索"),
     )
     participants = forms.CharField(label="参与人员（每行一人）", widget=TEXT)
     started_at = forms.DateTimeField(label="时间", widget=DATETIME)
@@ -483,4 +523,5 @@ def steps_available(case: Case) -> list[str]:
 
 
 def now_local() -> dt.datetime:
-    return timezone.localtime().replace(second=0, microsecond=0)
+    """Now on the house clock (Asia/Shanghai), to the minute: a form's default time."""
+    return clock.now().replace(second=0, microsecond=0)

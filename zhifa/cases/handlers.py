@@ -12,7 +12,7 @@ from django import forms
 from zhifa.catalog.rules import item_held_by_town
 from zhifa.core import clock
 from zhifa.core.articles import A42, short
-from zhifa.core.widgets import MultiPicker
+from zhifa.core.widgets import MultiPicker, in_chosen_order
 from zhifa.team.models import Officer
 from zhifa.team.rules import eligible_handlers
 
@@ -57,7 +57,7 @@ class HandlersStep(forms.Form):
         field.widget.attrs["class"] = "form-select"
 
     def clean_handlers(self) -> list[Officer]:
-        chosen = list(self.cleaned_data["handlers"])
+        chosen = in_chosen_order(self, "handlers", self.cleaned_data["handlers"])
         allowed = eligible_ids(self.case, self.on)
         refused = [o.name for o in chosen if o.pk not in allowed]
         if refused:
@@ -69,5 +69,5 @@ class HandlersStep(forms.Form):
 
     def perform(self, *, actor: Any) -> Any:
         return services.case_assign_handlers(
-            case=self.case, officers=list(self.cleaned_data["handlers"]), actor=actor, on=self.on
+            case=self.case, officers=self.cleaned_data["handlers"], actor=actor, on=self.on
         )

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from zhifa.accounts.roles import (
     ADMIN,
@@ -24,6 +23,7 @@ from zhifa.accounts.roles import (
     SUPERVISOR,
     has_role,
 )
+from zhifa.core import clock
 from zhifa.core.audit import chain_verify
 from zhifa.core.deadlines import WINDOW_KINDS
 from zhifa.core.errors import NotFound
@@ -197,7 +197,7 @@ class MyWork:
 def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) -> MyWork:
     """待办: active cases the user handles (or all active cases for a leader); clocks on them due
     within ``soon_days`` calendar days, and those already overdue."""
-    now = now or timezone.now()
+    now = now or clock.now()
     cases = cases_visible_to(user).filter(state__in=ACTIVE_STATES)
     if not (has_role(user, LEADER) or getattr(user, "is_superuser", False)):
         officer = getattr(user, "officer", None)

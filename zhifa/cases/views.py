@@ -8,8 +8,8 @@ import datetime as dt
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden, NotFound
 from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
@@ -56,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
         content = exports.case_list_xlsx(
             cases=cases, filters=filters, squadron=squadron.name if squadron else ""
         )
-        return xlsx_response(content, f"案件列表-{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(content, f"案件列表-{clock.today():%Y%m%d}.xlsx")
     page = list(cases[:200])
     markers = [_marker(case_row(c)) for c in page if c.lat is not None]
     return render(
@@ -95,7 +95,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         "cases/mine.html",
         {
             "work": sel.my_work(user=request.user),
-            "now": timezone.now(),
+            "now": clock.now(),
             "queues": queues_for(request.user),
         },
     )
@@ -178,7 +178,7 @@ def _detail_context(request: HttpRequest, case, bound=None) -> dict:  # type: ig
         "approval_verbs": approvals.APPROVAL_VERBS,
         "needs_party": [] if case.parties.exists() else list(PARTY_STEPS),
         "can_act": can_act,
-        "now": timezone.now(),
+        "now": clock.now(),
         "handlers": case.handler_rows.select_related("officer__user"),
         "records": case.records.all(),
         "evidence": case.evidence.all(),

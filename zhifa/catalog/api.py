@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from zhifa.core import clock
 from zhifa.core.picks import Pick, pick_limit, pick_town
 
 from . import selectors
@@ -254,9 +255,7 @@ def departments(request):
 
 @router.get("/summary", response=SummaryOut, summary="清单统计")
 def summary(request, on: dt.date | None = None):
-    from django.utils import timezone
-
-    on = on or timezone.localdate()
+    on = on or clock.today()
     result = selectors.catalog_summary(town=_town(request), on=on)
     return {
         "on": on,

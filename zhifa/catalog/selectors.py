@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.errors import NotFound
 
 from .models import Allocation, Department, Domain, PowerItem
@@ -42,7 +42,7 @@ def item_list(
     few hundred items per town, so no segmentation is needed (DESIGN: Chinese search).
     """
     filters = filters or ItemFilters()
-    on = on or timezone.localdate()
+    on = on or clock.today()
     qs = (
         PowerItem.objects.filter(town=town)
         .select_related("department", "domain")
@@ -77,7 +77,7 @@ def item_get(*, town: Any, pk: int) -> PowerItem:
         .prefetch_related(
             "provisions", "fine_rules", "standards", "allocations", "recognitions__department"
         )
-        .annotate(held=held_on_q(timezone.localdate()))
+        .annotate(held=held_on_q(clock.today()))
         .first()
     )
     if item is None:
@@ -128,7 +128,7 @@ class Summary:
 
 def catalog_summary(*, town: Any, on: dt.date | None = None) -> Summary:
     """Counts of the town's listed items by type, domain and department; ``held`` = held on ``on``."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     rows = list(
         PowerItem.objects.filter(town=town, is_retired=False)
         .annotate(held=held_on_q(on))

@@ -10,10 +10,10 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.accounts.access import public_view
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
@@ -76,7 +76,7 @@ def _item_context(request: HttpRequest, item: PowerItem, lexicon_form: Any = Non
     context = {
         "item": item,
         "can_edit": can_edit_catalog(request.user),
-        "today": timezone.localdate(),
+        "today": clock.today(),
         "can_edit_lexicon": can_edit_lexicon(request.user),
         "lexicon_form": lexicon_form or LexiconForm(initial={"lexicon": item.lexicon}),
     }

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
-from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines
+from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines, only_choice_chosen
 from zhifa.cases.models import Case, CorrectionOrder
 from zhifa.core.articles import AQ70
 
@@ -60,6 +60,7 @@ class DisposeStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["hold"].queryset = EvidenceHold.objects.filter(case=self.case, status="held")
+        only_choice_chosen(self, "hold")
 
     def perform(self, *, actor: Any) -> Any:
         return services.evidence_hold_dispose(
@@ -107,6 +108,7 @@ class ExtendStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+        only_choice_chosen(self, "seizure")
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data
@@ -128,6 +130,7 @@ class ReleaseStep(MeasureStep):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["seizure"].queryset = Seizure.objects.filter(case=self.case, status="active")
+        only_choice_chosen(self, "seizure")
 
     def perform(self, *, actor: Any) -> Any:
         return services.seizure_release(
@@ -163,6 +166,7 @@ class AssistanceStep(MeasureStep):
         self.fields["stop_order"].queryset = CorrectionOrder.objects.filter(
             case=self.case, kind="stop"
         )
+        only_choice_chosen(self, "stop_order")
         # the power supply company the town entered (a 停止供电 letter goes there)
         self.fields["recipient"].initial = self.town.power_company if self.town else ""
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from zhifa.cases.context import case_context
+from zhifa.cases.context import case_context, contact_context
 from zhifa.cases.models import Case, CorrectionOrder
 from zhifa.cases.rules import act_handlers, authority_check
 from zhifa.cases.services.common import (
@@ -24,6 +24,7 @@ from zhifa.cases.services.common import (
 )
 from zhifa.cases.services.common import party_of as _party
 from zhifa.cases.transitions import case_transition
+from zhifa.core import clock
 from zhifa.core.articles import A56, AQ70, EVIDENCE_HOLD, Q18, Q25, Q28, Q43, SEIZURE, cite
 from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
@@ -173,7 +174,7 @@ def seizure_start(
     except (TypeError, ValueError):
         raise DomainError("期限应为天数", code="bad_days") from None
     rule_seizure_term(days=days)
-    on = started_on or timezone.localdate()
+    on = started_on or clock.today()
     with case_transition(case, actor=actor, event_type="seizure_started") as step:
         case = step.case
         require_approval(approved_by, what="查封、扣押", article=Q18)
@@ -255,7 +256,7 @@ def seizure_extend(
 ) -> Seizure:
     """One extension of at most 30 days, approved by the head, before the term ends."""
     reason = text(reason, label="延长理由", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with case_transition(
         seizure.case, actor=actor, event_type="seizure_extended", row=seizure
     ) as step:
@@ -293,7 +294,7 @@ def seizure_release(
 ) -> Seizure:
     """解除 (行政强制法第二十八条): on expiry, no violation, unrelated items, or a decision made."""
     reason = text(reason, label="解除理由", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with case_transition(
         seizure.case, actor=actor, event_type="seizure_released", row=seizure, closed_ok=True
     ) as step:
@@ -404,7 +405,7 @@ def assistance_request_send(
     recipient = text(recipient, label="协助单位")
     matter = text(matter, label="请求协助的事由", minimum=4)
     request = text(request, label="协助事项", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     notice_served_at = aware(notice_served_at) if notice_served_at else None
     cut_at = aware(cut_at) if cut_at else None
     with case_transition(case, actor=actor, event_type="assistance_sent") as step:
@@ -447,7 +448,7 @@ def assistance_request_send(
         )
         context = case_context(case, party=party, handlers=letter.officers)
         context.update(recipient={"name": recipient}, matter=matter, request=request, basis=basis)
-        context["contact"] = {"name": handlers[0]["name"], "phone": ""}
+        context["contact"] = contact_context(case)
         doc_type = "assistance_letter"
         if kind == AssistanceRequest.Kind.POWER_CUT:
             doc_type = "power_cut_letter"

@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.core import clock
+
 from . import workdays
 from .articles import short
 from .models import Deadline, Town
@@ -74,7 +76,7 @@ def deadline_open(
 
 def deadline_complete(*, deadline: Deadline, at: dt.datetime | None = None) -> Deadline:
     deadline.status = Deadline.Status.DONE
-    deadline.done_at = at or timezone.now()
+    deadline.done_at = at or clock.now()
     deadline.save(update_fields=["status", "done_at"])
     return deadline
 
@@ -137,7 +139,7 @@ class SweepResult:
 def deadline_sweep(*, now: dt.datetime | None = None) -> SweepResult:
     """Raise due-soon and overdue alarms once each, and close parties' windows that have passed;
     idempotent, safe to run every few minutes."""
-    now = now or timezone.now()
+    now = now or clock.now()
     result = SweepResult()
     today = timezone.localtime(now).date()
     soon_limit = workdays.end_of_day(

@@ -101,3 +101,11 @@ class Picker(_PickerMixin, forms.Select):
 
 class MultiPicker(_PickerMixin, forms.SelectMultiple):
     """Several choices, searchable; each chosen one shows as a removable tag."""
+
+
+def in_chosen_order(form: forms.Form, name: str, chosen: Iterable[Any]) -> list[Any]:
+    """The objects of a MultiPicker field in the order they were chosen (the picker posts them so;
+    a model field's cleaned queryset forgets it) — the first chosen handler leads the case."""
+    posted = [str(v) for v in form.data.getlist(form.add_prefix(name))] if form.is_bound else []
+    rank = {value: i for i, value in enumerate(posted)}
+    return sorted(chosen, key=lambda obj: rank.get(str(getattr(obj, "pk", obj)), len(rank)))

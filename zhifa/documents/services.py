@@ -16,8 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.errors import Conflict, DomainError, RuleViolation
 from zhifa.core.models import Sequence, Town
 from zhifa.core.sequences import sequence_next
@@ -149,7 +149,7 @@ def full_context(
         "type": definition.code,
         **given_doc,
         "number": number,
-        "date": (date or _given_date(given_doc) or timezone.localdate()).isoformat(),
+        "date": (date or _given_date(given_doc) or clock.today()).isoformat(),
     }
     return {**context, "town": town_context(town), "doc": doc}
 
@@ -260,7 +260,7 @@ def document_issue(*, document: Document, actor: Any, date: dt.date | None = Non
     taken: int | None = None
     with transaction.atomic():
         locked = _locked_draft(document.pk)
-        issue_date = date or _given_date(locked.context.get("doc") or {}) or timezone.localdate()
+        issue_date = date or _given_date(locked.context.get("doc") or {}) or clock.today()
         context = full_context(
             town=locked.town, definition=definition, context=locked.context, date=issue_date
         )
@@ -294,7 +294,7 @@ def document_issue(*, document: Document, actor: Any, date: dt.date | None = Non
             issued.pdf.save(name, ContentFile(pdf), save=False)
             issued.status = Document.Status.ISSUED
             issued.doc_date = issue_date
-            issued.issued_at = timezone.now()
+            issued.issued_at = clock.now()
             issued.issued_by = actor if getattr(actor, "pk", None) else None
             issued.save()
             document_issued.send(sender=Document, document=issued, actor=actor)
@@ -340,7 +340,7 @@ def document_void(*, document: Document, reason: str, actor: Any) -> Document:
             raise Conflict("只有已签发的文书可以作废；草稿可直接删除或修改")
         locked.status = Document.Status.VOIDED
         locked.void_reason = reason[:300]
-        locked.voided_at = timezone.now()
+        locked.voided_at = clock.now()
         locked.voided_by = actor if getattr(actor, "pk", None) else None
         locked.save(update_fields=["status", "void_reason", "voided_at", "voided_by"])
         document_voided.send(sender=Document, document=locked, actor=actor, reason=reason)

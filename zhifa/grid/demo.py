@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
 from stdnum.cn import ric, uscc
 
 from zhifa.accounts.models import User
@@ -200,7 +199,7 @@ def seed_grid_members(town: Town) -> None:
 def seed_patrols(town: Town) -> None:
     if Patrol.all_towns.filter(town=town).exists():
         return
-    now = timezone.localtime()
+    now = clock.now()
     day = now.replace(hour=9, minute=0, second=0, microsecond=0)
     plans = [
         (

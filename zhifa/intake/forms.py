@@ -160,7 +160,8 @@ class OpenCaseForm(forms.Form):
         widget=MultiPicker(
             source="api:team_pick_officers",
             params={"employment": "full_time"},
-            placeholder="输入姓名或执法证号搜索",
+            depends={"item": "item"},
+            placeholder="输入姓名或执法证号搜索（只列今日可办理所选事项的人员）",
         ),
     )
 

@@ -56,7 +56,7 @@ def order_sign(*, lead: Lead, actor: Any) -> Lead:
         lead = _lock(lead)
         if lead.signed_at is not None:
             raise DomainError("该工单已签收", code="already_signed")
-        lead.signed_at = timezone.now()
+        lead.signed_at = clock.now()
         lead.save(update_fields=["signed_at"])
         late = lead.dispatch_due is not None and lead.signed_at > lead.dispatch_due
         _queue(lead, Outbox.Kind.SIGN, at=clock.iso(lead.signed_at))
@@ -76,7 +76,7 @@ def lead_send_back(*, lead: Lead, actor: Any, reason: str, now: dt.datetime | No
     _require_order(lead)
     _require_open(lead)
     reason = _text(reason, label="退单理由", minimum=6, maximum=300)
-    now = now or timezone.now()
+    now = now or clock.now()
     if lead.send_back_due and now > lead.send_back_due:
         raise RuleViolation(
             f"已超过退单时限（{timezone.localtime(lead.send_back_due):%Y-%m-%d %H:%M}），"
@@ -114,7 +114,7 @@ def order_extend(*, lead: Lead, actor: Any, days: int, reason: str) -> Lead:
             raise DomainError("该工单已办结或已退单，不能申请延期", code="order_closed")
         if lead.extensions >= w["extension_max_times"]:
             raise DomainError(f"延期不能超过 {w['extension_max_times']} 次", code="too_many")
-        base = timezone.localtime(lead.reply_due or timezone.now()).date()
+        base = timezone.localtime(lead.reply_due or clock.now()).date()
         lead.reply_due = end_of_day(workdays_add(base, int(days)).date)
         lead.extensions += 1
         lead.save(update_fields=["reply_due", "extensions"])
@@ -145,7 +145,7 @@ def order_reply(*, lead: Lead, actor: Any, text: str, close: bool = True) -> Lea
         lead = _lock(lead)
         if lead.status in (Lead.Status.SENT_BACK, Lead.Status.ANSWERED):
             raise DomainError("该工单已退单或已答复", code="order_closed")
-        lead.outcome, lead.outcome_at = text, timezone.now()
+        lead.outcome, lead.outcome_at = text, clock.now()
         lead.status = Lead.Status.ANSWERED
         lead.save(update_fields=["outcome", "outcome_at", "status"])
         if lead.reply_deadline_id:
@@ -166,7 +166,7 @@ def outbox_attempt(*, message: Outbox, now: dt.datetime | None = None) -> bool:
     """Try to deliver one message through the adapter; on failure schedule the next try."""
     from .bridge import adapter
 
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         message = Outbox.all_towns.select_for_update().select_related("lead").get(pk=message.pk)
         if message.acked_at is not None:
@@ -186,7 +186,7 @@ def outbox_attempt(*, message: Outbox, now: dt.datetime | None = None) -> bool:
             message.next_try = now + dt.timedelta(seconds=delay)
             message.save(update_fields=["attempts", "last_error", "next_try"])
             return False
-        message.acked_at = timezone.now()
+        message.acked_at = clock.now()
         message.last_error = ""
         message.save(update_fields=["attempts", "acked_at", "last_error"])
         _event(
@@ -201,7 +201,7 @@ def outbox_attempt(*, message: Outbox, now: dt.datetime | None = None) -> bool:
 
 def outbox_flush(*, now: dt.datetime | None = None) -> int:
     """Deliver every due message (the worker's sweep); returns how many were acknowledged."""
-    now = now or timezone.now()
+    now = now or clock.now()
     done = 0
     for message in Outbox.all_towns.filter(acked_at=None, next_try__lte=now).order_by("pk"):
         done += outbox_attempt(message=message, now=now)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from zhifa.accounts.roles import has_role
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import fact_date_require, item_held_by_town
+from zhifa.core import clock
 from zhifa.core.audit import event_append
 from zhifa.core.deadlines import deadline_open
 from zhifa.core.errors import DomainError, Forbidden
@@ -179,7 +180,7 @@ def lead_receive(
         found = locate(town=town, lat=w_lat, lng=w_lng)
         if found is not None:
             squadron = Squadron.all_towns.filter(zone_id=found.zone_id).first()
-    received_at = _aware(received_at) or timezone.now()
+    received_at = _aware(received_at) or clock.now()
     fact_date_require(town=town, value=received_at, label="接收时间")
     try:
         with transaction.atomic():
@@ -448,7 +449,7 @@ def lead_transfer(*, lead: Lead, actor: Any, item: PowerItem, reason: str) -> Le
         lead.department, lead.item, lead.reason = department, item, reason
         _learn(lead, item, actor)
         lead.outcome = f"已移送{department.name}处理"
-        lead.outcome_at = timezone.now()
+        lead.outcome_at = clock.now()
         _finish(
             lead,
             status=Lead.Status.TRANSFERRED,
@@ -524,7 +525,7 @@ def lead_dismiss(*, lead: Lead, actor: Any, reason: str) -> Lead:
     with transaction.atomic():
         lead = _lock(lead)
         _require_open(lead)
-        lead.reason, lead.outcome, lead.outcome_at = reason, f"不予受理：{reason}", timezone.now()
+        lead.reason, lead.outcome, lead.outcome_at = reason, f"不予受理：{reason}", clock.now()
         _finish(
             lead,
             status=Lead.Status.DISMISSED,
@@ -553,7 +554,7 @@ def lead_outcome_from_case(*, case: Any, outcome: str) -> list[Lead]:
                 order_reply(lead=lead, actor=None, text=outcome)
             else:
                 lead = _lock(lead)
-                lead.outcome, lead.outcome_at = outcome, timezone.now()
+                lead.outcome, lead.outcome_at = outcome, clock.now()
                 lead.save(update_fields=["outcome", "outcome_at"])
                 _event(lead, None, "outcome", f"案件办理结果：{outcome[:60]}", case=case.number)
                 if lead.reported_by_id:

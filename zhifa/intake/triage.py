@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
 from zhifa.catalog.rules import item_held_by_town
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.notifications import notify
 from zhifa.team.models import Officer
@@ -37,7 +38,7 @@ def lead_triage(*, lead: Lead, actor: Any = None) -> Lead:
         # The suggestions and the "triaged" event commit together: a reader in one snapshot
         # (selectors.lead_snapshot) never sees the event without them.
         lead.suggestions = suggestions
-        lead.triaged_at = timezone.now()
+        lead.triaged_at = clock.now()
         lead.triage_model = triage.model
         lead.triage_confident = triage.confident
         lead.save(update_fields=["suggestions", "triaged_at", "triage_model", "triage_confident"])
@@ -209,7 +210,7 @@ def triage_label_record(*, lead: Lead, item: PowerItem, actor: Any) -> TriageLab
             "model_version": lead.triage_model,
             "verdict": verdict,
             "actor": actor if getattr(actor, "pk", None) else None,
-            "created_at": timezone.now(),
+            "created_at": clock.now(),
         },
     )
     from .tasks import retrain_classifier

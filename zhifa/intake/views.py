@@ -186,7 +186,9 @@ def _act_case(request: HttpRequest, lead: Lead) -> str:
     form = OpenCaseForm(request.POST, items=items, officers=officers)
     if not form.is_valid():
         raise DomainError("请选择涉及事项并填写案由")
-    handlers = list(officers.filter(pk__in=form.cleaned_data["handlers"]))
+    chosen = form.cleaned_data["handlers"]  # in the order chosen: the first leads the case
+    found = {str(o.pk): o for o in officers.filter(pk__in=chosen)}
+    handlers = [found[pk] for pk in chosen if pk in found]
     case = services.lead_open_case(
         lead=lead,
         actor=request.user,

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from zhifa.cases import selectors as sel
 from zhifa.cases.models import ACTIVE_STATES, Case
-from zhifa.core import workdays
+from zhifa.core import clock, workdays
 from zhifa.core.deadlines import deadline_elapsed
 from zhifa.core.excel import workbook_build
 from zhifa.core.models import Deadline
@@ -73,7 +73,7 @@ def board_rows(
     status: str = "",
     now: dt.datetime | None = None,
 ) -> list[BoardRow]:
-    now = now or timezone.now()
+    now = now or clock.now()
     cases = sel.cases_visible_to(user).filter(state__in=ACTIVE_STATES)
     if officer:
         cases = cases.filter(handler_rows__officer_id=officer)

@@ -9,11 +9,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from zhifa.cases.forms import DATE, DATETIME, TEXT, TownForm
 from zhifa.cases.models import Case, State
 from zhifa.catalog.models import DiscretionStandard, PenaltyKind, PowerItem
+from zhifa.core import clock
+from zhifa.core.widgets import MultiPicker, Picker
 from zhifa.team.models import Officer
 
 from . import services
@@ -24,7 +25,7 @@ PENALTY_KINDS = [(k, label) for k, label in PenaltyKind.choices]
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 def _penalty(case: Case) -> Penalty | None:
@@ -70,7 +71,11 @@ class ProposalStep(PenaltyStep):
         label="适用事项", queryset=PowerItem.objects.none(), required=False
     )
     kinds = forms.MultipleChoiceField(
-        label="处罚种类", choices=PENALTY_KINDS, required=False, initial=["fine"]
+        label="处罚种类",
+        choices=PENALTY_KINDS,
+        required=False,
+        initial=["fine"],
+        widget=MultiPicker(placeholder="选择处罚种类"),
     )
     amount = forms.DecimalField(
         label="拟罚款金额（元）",
@@ -175,7 +180,13 @@ class HearingNoticeStep(PenaltyStep):
     at = forms.DateTimeField(label="听证时间", widget=DATETIME)
     place = forms.CharField(label="听证地点")
     chair = forms.ModelChoiceField(
-        label="主持人（非本案调查人员）", queryset=Officer.objects.none()
+        label="主持人（非本案调查人员）",
+        queryset=Officer.objects.none(),
+        widget=Picker(
+            source="api:team_pick_officers",
+            params={"employment": "full_time"},
+            placeholder="输入姓名或执法证号搜索",
+        ),
     )
     members = forms.CharField(label="听证员（逗号分隔）", required=False)
     clerk = forms.CharField(label="记录员", required=False)

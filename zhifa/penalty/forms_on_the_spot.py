@@ -7,10 +7,11 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from zhifa.cases.forms import DATETIME, TEXT, TownForm
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
+from zhifa.core.widgets import MultiPicker, Picker, in_chosen_order
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 from zhifa.team.rules import eligible_handlers
@@ -19,7 +20,7 @@ from . import services
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 class OnTheSpotForm(TownForm):
@@ -28,8 +29,16 @@ class OnTheSpotForm(TownForm):
     officers = forms.ModelMultipleChoiceField(
         label="执法人员（≥2 名持证）", queryset=Officer.objects.none()
     )
-    party = forms.ModelChoiceField(label="当事人", queryset=Subject.objects.none())
-    item = forms.ModelChoiceField(label="清单事项", queryset=PowerItem.objects.none())
+    party = forms.ModelChoiceField(
+        label="当事人",
+        queryset=Subject.objects.none(),
+        widget=Picker(source="api:grid_pick_subjects", placeholder="输入姓名、地址或证件号搜索"),
+    )
+    item = forms.ModelChoiceField(
+        label="清单事项",
+        queryset=PowerItem.objects.none(),
+        widget=Picker(source="api:catalog_pick_items", placeholder="输入事项名称或编码搜索"),
+    )
     cause = forms.CharField(label="案由", initial="擅自占用道路经营案")
     act_at = forms.DateTimeField(label="违法时间", widget=DATETIME)
     place = forms.CharField(label="违法地点")
@@ -62,19 +71,27 @@ class OnTheSpotForm(TownForm):
             town=self.town, type="penalty", is_retired=False
         ).order_by("sort")
         self.fields["kind"].widget.attrs["class"] = "form-check-input"
-        # Only officers whose certificate is valid today are offered (the service re-checks).
-        eligible = [h.officer.pk for h in eligible_handlers(town=self.town, on=_today())]
-        self.fields["officers"].queryset = Officer.objects.filter(pk__in=eligible).select_related(
-            "user"
+        # Only officers who may act today for the chosen item are offered (the service re-checks).
+        today = _today()
+        eligible = [h.officer.pk for h in eligible_handlers(town=self.town, on=today)]
+        officers = self.fields["officers"]
+        officers.queryset = Officer.objects.filter(pk__in=eligible).select_related("user")
+        officers.widget = MultiPicker(
+            source="api:team_pick_officers",
+            params={"employment": "full_time", "on": today.isoformat()},
+            depends={"item": "item"},
+            placeholder="输入姓名或执法证号搜索",
         )
-        self.fields["officers"].help_text = "仅列出今日持有效执法证的在岗专职队员"
+        officers.widget.choices = officers.choices
+        officers.widget.attrs["class"] = "form-select"
+        officers.help_text = "仅列出今日持有效执法证、执法领域覆盖所选事项的在岗专职队员"
 
     def perform(self, *, actor: Any) -> Any:
         d = self.cleaned_data
         return services.onthespot_decide(
             town=self.town,
             actor=actor,
-            officers=list(d["officers"]),
+            officers=in_chosen_order(self, "officers", d["officers"]),
             party=d["party"],
             item=d["item"],
             cause=d["cause"],

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from zhifa.accounts.roles import LEGAL_REVIEWER, has_role
 from zhifa.cases.models import Case, State
 from zhifa.cases.queues import case_queue_row
+from zhifa.core import clock
 from zhifa.core.articles import A44, short
 from zhifa.core.errors import DomainError
 from zhifa.core.queues import Queue
@@ -74,14 +77,36 @@ def party_follows(case: Any, subject: Any) -> None:
     penalty.save(update_fields=["party"])
 
 
+def awaiting_review(limit: int = 50) -> list[Case]:
+    """Cases the legal reviewer can take up now and must (第五十八条): a penalty proposed and
+    notified, not yet reviewed, its hearing held or its hearing window over, and a ground for
+    review (``law.legal_review_grounds``) — in the order they were registered."""
+    today = clock.today()
+    ready = (
+        Q(case__state=State.UNDER_REVIEW)
+        | Q(case__state=State.HEARING, hearing_held_on__isnull=False)
+        | Q(case__state=State.NOTIFIED)
+        & (Q(hearing_request_due__isnull=True) | Q(hearing_request_due__lt=today))
+    )
+    rows = (
+        Penalty.objects.filter(ready, reviewer__isnull=True, outcome=Penalty.Outcome.PENALTY)
+        .select_related("case")
+        .order_by("case__registered_at")
+    )
+    return [
+        p.case
+        for p in rows[: limit * 4]
+        if law.legal_review_grounds(
+            hearing_held=bool(p.hearing_held_on), party=p.party_kind, amount=p.amount, kinds=p.kinds
+        )
+    ][:limit]
+
+
 def reviewer_queues(user: Any) -> list[Queue]:
     """The legal reviewer's queue (home page and 我的工作): cases waiting for 法制审核."""
     if not has_role(user, LEGAL_REVIEWER):
         return []
-    waiting = Case.objects.filter(
-        state=State.UNDER_REVIEW,
-        pk__in=Penalty.objects.filter(reviewer__isnull=True).values("case_id"),
-    ).order_by("registered_at")
+    waiting = awaiting_review()
     return [
         Queue(
             "legal-review",
@@ -89,6 +114,6 @@ def reviewer_queues(user: Any) -> list[Queue]:
             "scale",
             [case_queue_row(c) for c in waiting[:20]],
             "没有等待法制审核的案件",
-            total=waiting.count(),
+            total=len(waiting),
         )
     ]

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from zhifa.catalog.models import Domain
+from zhifa.core import clock
 from zhifa.core.errors import Forbidden, NotFound
 from zhifa.core.picks import Pick, pick_limit, pick_town
 
@@ -40,6 +41,7 @@ class OfficerOut(Schema):
     employment_label: str
     squadron: str | None
     position: str
+    work_phone: str
     duties: list[str]
     in_reserve_pool: bool
     certificate_status: str
@@ -56,6 +58,7 @@ def _officer_out(row: sel.RosterRow, today: dt.date) -> OfficerOut:
         employment_label=o.get_employment_display(),
         squadron=o.squadron.name if o.squadron else None,
         position=o.position,
+        work_phone=o.work_phone,
         duties=o.duty_labels,
         in_reserve_pool=o.in_reserve_pool,
         certificate_status=row.status,
@@ -77,14 +80,14 @@ def _officer_out(row: sel.RosterRow, today: dt.date) -> OfficerOut:
 @router.get("/officers", response=list[OfficerOut], summary="执法队员名册")
 def officers(request):
     sel.require_team_access(request.user)
-    today = timezone.localdate()
+    today = clock.today()
     return [_officer_out(r, today) for r in sel.roster(_town(request), today=today)]
 
 
 @router.get("/officers/{officer_id}", response=OfficerOut, summary="执法队员详情")
 def officer(request, officer_id: int):
     sel.require_team_access(request.user)
-    today = timezone.localdate()
+    today = clock.today()
     return _officer_out(
         sel.certificate_status(sel.officer_get(_town(request), officer_id), today), today
     )
@@ -209,9 +212,7 @@ def eligible(request, on: dt.date | None = None, domain: str = ""):
         found_domain = Domain.objects.filter(code=domain).first()
         if found_domain is None:
             raise NotFound(f"没有代码为“{domain}”的执法领域")
-    handlers = eligible_handlers(
-        town=_town(request), on=on or timezone.localdate(), domain=found_domain
-    )
+    handlers = eligible_handlers(town=_town(request), on=on or clock.today(), domain=found_domain)
     return [
         EligibleOut(
             officer_id=h.officer.pk,
@@ -242,12 +243,13 @@ def pick_officers(
     request,
     q: str = "",
     employment: str = "",
-    item: int | None = None,
+    item: str = "",
     on: dt.date | None = None,
     limit: int = 30,
 ):
     """按姓名或执法证号搜索本镇在岗人员。`employment=full_time` 只列专职执法人员；给出 `item`
-    （事项 id）或 `on`（日期）时只列当日执法证有效、且领域覆盖该事项的人员（行政处罚法第四十二条）。"""
+    （事项 id 或编码，多个以逗号分隔）或 `on`（日期）时只列当日可担任承办人的人员：执法证有效，
+    且领域覆盖当日本镇承接的每一个事项（行政处罚法第四十二条）。"""
     sel.require_team_access(request.user)
     town = pick_town(request)
     rows = sel.officers_pick(

@@ -12,6 +12,7 @@ from zhifa.accounts.models import User
 from zhifa.accounts.services import user_create
 from zhifa.catalog.demo_departments import seed_departments
 from zhifa.catalog.models import Domain
+from zhifa.core import clock
 from zhifa.core.models import Town
 from zhifa.grid.models import Zone
 
@@ -21,6 +22,7 @@ from .services import (
     duty_shift_add,
     liaison_set,
     officer_register,
+    officer_update,
     squadron_create,
     team_set_structure,
 )
@@ -242,25 +244,32 @@ def _user(username: str, name: str, roles: list[str], town: Town, organisation: 
     return user
 
 
-def _certify(officer: Officer, n: int, domain: Domain, today: dt.date) -> None:
+# 张演练 (zhifa1), the demo's officer login, works in the urban squadron: besides market
+# supervision his certificate covers 住建 (construction dust, 占道经营), so he may handle S4 and S5.
+EXTRA_DOMAINS = {"zhifa1": ["housing"]}
+# 吴试例 (zhifa4) holds an old certificate that ran out and a renewal about to run out (flagged).
+EXPIRING = "zhifa4"
+
+
+def _certify(officer: Officer, n: int, domains: list[Domain], today: dt.date) -> None:
     if officer.certificates.exists():
         return
     number = f"14092420{n:04d}"
-    if n == 2:
+    if officer.user.username == EXPIRING:
         # an old certificate that ran out, then a renewal that is about to run out: flagged
         certificate_issue(
             officer=officer,
             number=f"14092416{n:04d}",
             valid_from=today.replace(year=today.year - 7),
             valid_to=today - dt.timedelta(days=400),
-            domains=[domain],
+            domains=domains,
         )
         certificate_issue(
             officer=officer,
             number=number,
             valid_from=today - dt.timedelta(days=400),
             valid_to=today + dt.timedelta(days=18),
-            domains=[domain],
+            domains=domains,
         )
         return
     general = n in (1, 4)  # squadron leaders hold certificates not limited to one domain
@@ -269,14 +278,14 @@ def _certify(officer: Officer, n: int, domain: Domain, today: dt.date) -> None:
         number=number,
         valid_from=today - dt.timedelta(days=300 + 40 * n),
         valid_to=today + dt.timedelta(days=700 + 30 * n),
-        domains=[] if general else [domain],
+        domains=[] if general else domains,
     )
 
 
 def seed_main(town: Town) -> None:
     departments = seed_departments(town)
     domains = {d.code: d for d in Domain.objects.all()}
-    today = timezone.localdate()
+    today = clock.today()  # the house clock: a test may seed the town as of a story's day
     mayor = User.objects.get(username="duizhang")
     leaders = {"duizhang": mayor}
     for username, name, organisation in LEADERS:
@@ -325,8 +334,11 @@ def seed_main(town: Town) -> None:
             in_reserve_pool=employment == "reserve",
             sort=n,
         )
+        if not officer.work_phone:  # the desk line documents print (invented numbers)
+            officer_update(officer=officer, work_phone=f"0350-555{n:04d}")
         if domain_code:
-            _certify(officer, n, domains[domain_code], today)
+            extra = [domains[code] for code in EXTRA_DOMAINS.get(username, [])]
+            _certify(officer, n, [domains[domain_code], *extra], today)
             if not Liaison.all_towns.filter(officer=officer).exists():
                 liaison_set(
                     officer=officer,
@@ -428,7 +440,7 @@ def seed_roster(town: Town, today: dt.date) -> None:
 def seed_second(town: Town) -> None:
     departments = seed_departments(town)
     domains = {d.code: d for d in Domain.objects.all()}
-    today = timezone.localdate()
+    today = clock.today()
     leader = User.objects.filter(username="dy_duizhang").first()
     if leader is None:
         return
@@ -455,6 +467,8 @@ def seed_second(town: Town) -> None:
             position="执法队员",
             sort=n,
         )
+        if not officer.work_phone:
+            officer_update(officer=officer, work_phone=f"0350-666{n:04d}")
         if not Certificate.all_towns.filter(officer=officer).exists():
             certificate_issue(
                 officer=officer,

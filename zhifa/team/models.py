@@ -103,6 +103,12 @@ class Officer(TownScopedModel):
         "辅助岗位", default=list, blank=True, help_text="一员多岗：巡查员、记录员、资料员"
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
+    work_phone = models.CharField(
+        "办公电话",
+        max_length=30,
+        blank=True,
+        help_text="工作电话，作为承办人印在文书的“联系电话”处（不用个人手机号）",
+    )
     photo = models.ImageField("公示照片", upload_to=Unguessable("team/photos"), blank=True)
     in_reserve_pool = models.BooleanField("列入后备人员库", default=False)
     is_active = models.BooleanField("在岗", default=True)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from zhifa.accounts.access import require_role
 from zhifa.accounts.roles import (
@@ -20,6 +19,7 @@ from zhifa.accounts.roles import (
     OFFICER,
     SQUADRON_LEADER,
 )
+from zhifa.core import clock
 from zhifa.core.errors import NotFound
 from zhifa.core.excel import workbook_build
 from zhifa.core.models import Town
@@ -74,7 +74,7 @@ def certificate_status(officer: Officer, today: dt.date) -> RosterRow:
 
 
 def roster(town: Town, *, today: dt.date | None = None) -> list[RosterRow]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     officers = _with_certificates(Officer.objects.filter(town=town, is_active=True))
     return [certificate_status(o, today) for o in officers]
 
@@ -90,33 +90,45 @@ def officers_pick(
     *,
     q: str = "",
     employment: str = "",
-    item: int | None = None,
+    item: int | str | None = None,
     on: dt.date | None = None,
     limit: int = 30,
 ) -> list[OfficerChoice]:
-    """The officer picker's search (name or certificate number). Given ``item`` or ``on``, only
-    those who may act as handlers for that item on that day (``rules.eligible_handlers``: 专职,
-    in post, certificate valid and covering the item's domain); otherwise the town's people in
-    post, of one ``employment`` when given."""
+    """The officer picker's search (name or certificate number). Given ``item`` (an item's id or
+    code, or several joined by commas) or ``on``, only those who may act as handlers for every one
+    of the items on that day — as the case services decide (``cases.handlers.eligible_ids``): 专职,
+    in post, a certificate valid that day covering the domain of each item the town holds then
+    (an item it does not hold is inspected and transferred, not acted on: any certificate) —
+    otherwise the town's people in post, of one ``employment`` when given."""
     from zhifa.catalog.models import PowerItem
+    from zhifa.catalog.rules import item_held_by_town
     from zhifa.core import clock
 
     from .rules import eligible_handlers
 
     day = on or clock.today()
-    if item is not None or on is not None:
-        power = None
-        if item is not None:
-            power = PowerItem.objects.filter(town=town, pk=item).select_related("domain").first()
+    if item not in (None, "") or on is not None:
+        tokens = [t.strip() for t in str(item or "").split(",") if t.strip()]
+        items = []
+        for token in tokens:
+            lookup = {"pk": int(token)} if token.isdigit() else {"code": token}
+            power = PowerItem.objects.filter(town=town, **lookup).select_related("domain").first()
             if power is None:
                 return []
-        found = [
-            OfficerChoice(h.officer, h.certificate.number)
-            for h in eligible_handlers(town=town, on=day, item=power)
-        ]
+            items.append(power)
+        held = [i for i in items if item_held_by_town(item=i, on=day)] or [None]
+        ids: set[int] | None = None
+        certificates: dict[int, str] = {}
+        for power in held:
+            found = eligible_handlers(town=town, on=day, item=power)
+            certificates.update({h.officer.pk: h.certificate.number for h in found})
+            these = {h.officer.pk for h in found}
+            ids = these if ids is None else ids & these
+        officers = Officer.all_towns.filter(pk__in=ids or set()).select_related("user", "squadron")
+        choices = [OfficerChoice(o, certificates[o.pk]) for o in officers]
         if q:
-            found = [c for c in found if q in c.officer.name or q in c.certificate_number]
-        return sorted(found, key=lambda c: (c.officer.sort, c.officer.pk))[:limit]
+            choices = [c for c in choices if q in c.officer.name or q in c.certificate_number]
+        return sorted(choices, key=lambda c: (c.officer.sort, c.officer.pk))[:limit]
     rows = _with_certificates(Officer.objects.filter(town=town, is_active=True))
     if employment in Officer.Employment.values:
         rows = rows.filter(employment=employment)
@@ -136,7 +148,7 @@ def certificates_expiring(
     town: Town, *, today: dt.date | None = None, days: int = EXPIRY_WARNING_DAYS
 ) -> QuerySet[Certificate]:
     """Certificates valid today that run out within ``days`` (the team page and cockpit flag them)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return (
         Certificate.objects.filter(
             town=town,
@@ -178,7 +190,7 @@ class Workload:
 
 
 def squadron_workloads(town: Town, *, today: dt.date | None = None) -> list[Workload]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     rows = []
     squadrons = (
         Squadron.objects.filter(town=town)
@@ -243,13 +255,13 @@ def shifts_between(town: Town, start: dt.datetime, end: dt.datetime) -> QuerySet
 
 def on_duty_at(town: Town, at: dt.datetime | None = None) -> QuerySet[DutyShift]:
     """Who is on duty (定点、巡逻) or on call (备勤) at ``at`` (default: now)."""
-    at = at or timezone.now()
+    at = at or clock.now()
     return shifts_between(town, at, at + dt.timedelta(microseconds=1))
 
 
 def public_officers(town: Town, *, today: dt.date | None = None) -> list[RosterRow]:
     """执法人员公示: in-post 专职 officers with a certificate valid today. Name and certificate only."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     officers = _with_certificates(
         Officer.objects.filter(town=town, is_active=True, employment=Officer.Employment.FULL_TIME)
     )

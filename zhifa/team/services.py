@@ -58,6 +58,7 @@ def officer_register(
     original_unit: str = "",
     duties: Iterable[str] = (),
     phone: str = "",
+    work_phone: str = "",
     in_reserve_pool: bool = False,
     sort: int = 100,
 ) -> Officer:
@@ -78,6 +79,7 @@ def officer_register(
         original_unit=original_unit,
         duties=_clean_duties(duties),
         phone=phone,
+        work_phone=work_phone.strip(),
         in_reserve_pool=in_reserve_pool,
         sort=sort,
     )
@@ -91,8 +93,12 @@ def officer_update(
     duties: Iterable[str] | None = None,
     in_reserve_pool: bool | None = None,
     is_active: bool | None = None,
+    work_phone: str | None = None,
 ) -> Officer:
     fields = []
+    if work_phone is not None:
+        officer.work_phone = work_phone.strip()
+        fields.append("work_phone")
     if employment is not None:
         if employment not in Officer.Employment.values:
             raise DomainError("人员类别应为专职、辅助或后备", code="bad_employment")

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from zhifa.accounts.access import public_view
+from zhifa.core import clock
 from zhifa.core.errors import Forbidden
 from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.files import file_response
@@ -29,7 +30,7 @@ def _town(request: HttpRequest) -> Town:
 @guarded(sel.require_team_access)
 def index(request: HttpRequest) -> HttpResponse:
     town = _town(request)
-    today = timezone.localdate()
+    today = clock.today()
     rows = sel.roster(town, today=today)
     if wants_xlsx(request):
         return xlsx_response(sel.roster_xlsx(town, rows), f"执法人员-{today:%Y%m%d}.xlsx")
@@ -54,13 +55,13 @@ def index(request: HttpRequest) -> HttpResponse:
 def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     town = _town(request)
     officer = sel.officer_get(town, pk)
-    today = timezone.localdate()
+    today = clock.today()
     context = {
         "row": sel.certificate_status(officer, today),
         "officer": officer,
         "today": today,
         "liaison": getattr(officer, "liaison", None),
-        "shifts": officer.shifts.filter(ends_at__gte=timezone.now()).order_by("starts_at")[:10],
+        "shifts": officer.shifts.filter(ends_at__gte=clock.now()).order_by("starts_at")[:10],
         "tab": "roster",
     }
     return render(request, "team/officer.html", context)
@@ -89,7 +90,7 @@ def duty(request: HttpRequest) -> HttpResponse:
     try:
         start = dt.date.fromisoformat(request.GET.get("start", ""))
     except ValueError:
-        start = timezone.localdate()
+        start = clock.today()
     start -= dt.timedelta(days=start.weekday())
     days = [start + dt.timedelta(days=i) for i in range(7)]
     tz = timezone.get_current_timezone()
@@ -107,7 +108,7 @@ def duty(request: HttpRequest) -> HttpResponse:
     context = {
         "grid": grid,
         "start": start,
-        "today": timezone.localdate(),
+        "today": clock.today(),
         "kinds": DutyShift.Kind.choices,
         "prev": start - dt.timedelta(days=7),
         "next": start + dt.timedelta(days=7),

@@ -193,7 +193,7 @@ def case_file(
         )
         step.change(
             # A filing entered on a later day keeps the approval's date (the clocks count from it).
-            filed_at=timezone.now()
+            filed_at=clock.now()
             if on == clock.today()
             else timezone.make_aware(dt.datetime.combine(on, dt.time(9))),
             filing_approved_by=approved_by,
@@ -280,7 +280,7 @@ def case_withdraw(*, case: Case, actor: Any, reason: str, approved_by: Any) -> C
         require_approval(approved_by, what="撤销立案", article=short(A57))
         extensions.ends_check(case, closing=False)
         clocks_settle(case)
-        step.change(outcome=f"撤销立案：{reason}", closed_at=timezone.now())
+        step.change(outcome=f"撤销立案：{reason}", closed_at=clock.now())
         step.record(f"撤销立案：{reason[:80]}", reason=reason, approved_by=approved_by.pk)
         transaction.on_commit(
             lambda: signals.case_withdrawn.send(sender=Case, case=case, reason=reason)
@@ -300,7 +300,7 @@ def case_close(
         outcome = text(outcome, label="处理结果", minimum=4)
         extensions.ends_check(case, closing=True)
         clocks_settle(case)
-        step.change(outcome=outcome, closed_at=timezone.now())
+        step.change(outcome=outcome, closed_at=clock.now())
         context = case_context(case)
         context["outcome"] = {"date": on.isoformat(), "text": outcome}
         context["execution"] = execution.strip() or "本案无需执行。"

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
+from zhifa.core import clock
 from zhifa.core.deadlines import deadline_cancel, deadlines_for_subject
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
@@ -101,7 +102,7 @@ def case_url(case: Case) -> str:
 
 def local_date(at: dt.datetime | dt.date | None) -> dt.date:
     if at is None:
-        return timezone.localdate()
+        return clock.today()
     if isinstance(at, dt.datetime):
         return timezone.localtime(at).date() if timezone.is_aware(at) else at.date()
     return at
@@ -109,7 +110,7 @@ def local_date(at: dt.datetime | dt.date | None) -> dt.date:
 
 def aware(at: dt.datetime | None) -> dt.datetime:
     if at is None:
-        return timezone.now()
+        return clock.now()
     return at if timezone.is_aware(at) else timezone.make_aware(at)
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
-
+from zhifa.core import clock
 from zhifa.core.articles import A28, short
 from zhifa.core.deadlines import deadline_complete, deadline_open
 from zhifa.core.errors import DomainError
@@ -15,7 +14,7 @@ from zhifa.core.models import Deadline
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
-from ..context import case_context
+from ..context import case_context, contact_context
 from ..models import Case, CorrectionOrder
 from ..rules import act_handlers, authority_check
 from ..transitions import case_transition
@@ -60,7 +59,7 @@ def correction_order_issue(
         raise DomainError("期限应为天数", code="bad_days") from None
     if not 1 <= days <= 365:
         raise DomainError("期限应在 1 至 365 日之间", code="bad_days")
-    on = issued_on or timezone.localdate()
+    on = issued_on or clock.today()
     with case_transition(case, actor=actor, event_type="order_issued") as step:
         case = step.case
         item = authority_check(case=case, act="stop" if kind == "stop" else "correct", on=on)
@@ -88,7 +87,7 @@ def correction_order_issue(
         due = on + dt.timedelta(days=days)
         context.update(facts=facts, violated=violated, basis=basis, requirements=requirements)
         context["correction"] = {"deadline": due.isoformat(), "requirements": requirements}
-        context["contact"] = {"name": handlers[0]["name"], "phone": ""}
+        context["contact"] = contact_context(case)
         order.document = issue(
             case=case,
             doc_type="stop_order" if kind == "stop" else "correction_order",
@@ -126,7 +125,7 @@ def correction_order_reinspect(
 ) -> CorrectionOrder:
     """Re-inspection on the order's deadline: complied, or ignored (拒不执行)."""
     note = text(note, label="复查情况", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     with case_transition(
         order.case, actor=actor, event_type="order_reinspected", row=order
     ) as step:

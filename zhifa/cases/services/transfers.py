@@ -6,14 +6,14 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core import clock
 from zhifa.core.articles import A22, A24, A27, cite, short
 from zhifa.core.errors import DomainError
 
 from .. import events, extensions, signals
-from ..context import case_context
+from ..context import case_context, contact_context
 from ..models import (
     Case,
     CorrectionOrder,
@@ -74,7 +74,7 @@ def case_transfer(
         raise DomainError("移送类别不正确", code="bad_kind")
     reason = text(reason, label="移送理由", minimum=4)
     facts = text(facts, label="违法事实", minimum=4)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     if department.town_id != case.town_id:
         raise DomainError("接收单位不在本镇的部门名录中", code="wrong_town")
     if kind == Transfer.Kind.JUDICIAL:
@@ -107,8 +107,8 @@ def case_transfer(
             facts=facts,
             suspected_crime=suspected_crime,
             seized_items=seized,
-            sent_at=timezone.now()
-            if on == timezone.localdate()
+            sent_at=clock.now()
+            if on == clock.today()
             else aware(dt.datetime.combine(on, dt.time(9, 0))),
             created_by=actor if getattr(actor, "pk", None) else None,
         )
@@ -119,10 +119,7 @@ def case_transfer(
         )
         context["found"] = f"{case.discovered_on:%Y年%-m月%-d日}{case.get_source_display()}"
         context["basis"] = short(A27 if kind == Transfer.Kind.JUDICIAL else cite(A22, A24))
-        context["contact"] = {
-            "name": context["handlers"][0]["name"] if context["handlers"] else "",
-            "phone": "",
-        }
+        context["contact"] = contact_context(case)
         if kind == Transfer.Kind.JUDICIAL:
             context.update(suspected_crime=suspected_crime, seized=bool(seized))
         transfer.document = issue(
@@ -137,7 +134,7 @@ def case_transfer(
         transfer.save(update_fields=["document"])
         # The receiver takes the matter over: the town's own clocks stop.
         clocks_settle(case)
-        step.change(outcome=f"移送{department.name}", closed_at=timezone.now())
+        step.change(outcome=f"移送{department.name}", closed_at=clock.now())
         step.record(
             f"移送{department.name}（{transfer.document.number}）：{reason[:60]}",
             transfer=transfer.pk,

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core import clock
+
 from ..tenancy import TownScopedModel
 
 
@@ -70,4 +72,4 @@ class Deadline(TownScopedModel):
 
     @property
     def is_overdue(self) -> bool:
-        return self.status == self.Status.OPEN and timezone.now() > self.due_at
+        return self.status == self.Status.OPEN and clock.now() > self.due_at

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from zhifa.cases import events
-from zhifa.cases.context import case_context
+from zhifa.cases.context import case_context, contact_context
 from zhifa.cases.models import Case
 from zhifa.cases.services.common import (
     case_url,
@@ -82,12 +82,7 @@ def _context(case: Case, p: Penalty) -> dict[str, Any]:
             "content": p.content,
         },
     )
-    lead = case.handler_rows.select_related("officer__user").first()
-    context["contact"] = {
-        "name": lead.officer.name if lead else "",
-        "phone": (lead.officer.phone or lead.officer.user.phone) if lead else "",
-        "address": case.town.team_name or f"{case.town.name}综合行政执法队",
-    }
+    context["contact"] = contact_context(case)
     return context
 
 

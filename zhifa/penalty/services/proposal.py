@@ -16,6 +16,7 @@ from zhifa.cases.services.common import (
     text,
 )
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.deadlines import (
     deadlines_for_subject,
 )
@@ -50,7 +51,7 @@ def penalty_propose(
 ) -> Case:
     """The handlers' proposal (第五十七条): a penalty within the law's range and the chosen level of
     the item's 裁量基准 (reason recorded), no penalty (Art 33), or a transfer (Art 27)."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     rule_limitation(
         act_date=case.act_date,
         discovered_on=case.discovered_on,
