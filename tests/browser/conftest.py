@@ -65,7 +65,7 @@ def sign_in(live_server):
             page.wait_for_url("**/accounts/second-factor/**")
             device.refresh_from_db()
             page.fill("#id_otp_token", current_code(device, fresh=True))
-            page.locator("form:has(#id_otp_token) button[type=submit]").click()
+            page.locator("form:has(#id_otp_token) button[type=submit]").click()  # not 退出登录
         page.wait_for_url(f"{live_server.url}/")
 
     return do
@@ -98,5 +98,28 @@ def pick(scope, name: str, text: str, *, keyboard: bool = True) -> None:
         control.press("Enter")
     else:
         wrapper.locator(".ts-dropdown .option", has_text=text).first.click()
-    control.press("Escape")
+    # a search answered late may open the list again: Escape until it stays shut
+    for _ in range(30):
+        control.press("Escape")
+        if wrapper.locator(".ts-dropdown").is_hidden():
+            break
+        control.page.wait_for_timeout(100)
     expect(wrapper.locator(".ts-dropdown")).to_be_hidden()
+
+
+@pytest.fixture
+def walk(request, browser, browser_context_args, live_server, sign_in, shot, clock):
+    """One acceptance story (tests/browser/stories.py): its people's browsers, its clock."""
+    from tests.browser.stories import Walk
+
+    story = Walk(
+        browser=browser,
+        context_args=browser_context_args,
+        live_server=live_server,
+        sign_in=sign_in,
+        shot=shot,
+        clock=clock,
+        name=request.node.name.split("_")[1],  # test_s1_… → s1
+    )
+    yield story
+    story.close()
