@@ -99,17 +99,33 @@ def main() -> int:
                     page.click("button[type=submit]")
                     page.wait_for_url(lambda url: "/accounts/login/" not in url)
                     if "/accounts/second-factor/" in page.url:  # leaders and the admin: TOTP
-                        code = subprocess.run(
-                            [str(Path(sys.executable).with_name("zhifa")), "demo-code", username],
-                            cwd=ROOT,
-                            env=env,
-                            capture_output=True,
-                            text=True,
-                            check=True,
-                        ).stdout.strip()
-                        page.fill("#id_otp_token", code)
-                        page.click("button[type=submit]")
-                    page.wait_for_url(f"{base}/")
+                        # codes are single-use: a second sign-in within the same 30-second step
+                        # waits for the next code, as a person would
+                        for _attempt in range(4):
+                            code = subprocess.run(
+                                [
+                                    str(Path(sys.executable).with_name("zhifa")),
+                                    "demo-code",
+                                    username,
+                                ],
+                                cwd=ROOT,
+                                env=env,
+                                capture_output=True,
+                                text=True,
+                                check=True,
+                            ).stdout.strip()
+                            page.fill("#id_otp_token", code)
+                            page.locator("form:has(#id_otp_token) button[type=submit]").click()
+                            page.wait_for_load_state()
+                            if "/accounts/second-factor/" not in page.url:
+                                break
+                            time.sleep(31 - time.time() % 30)
+                    try:
+                        page.wait_for_url(f"{base}/")
+                    except Exception as err:
+                        alert = page.locator(".alert").all_inner_texts()
+                        stuck = f"{username} ({name}) stuck at {page.url}: {alert}"
+                        raise AssertionError(stuck) from err
                     assert page.get_by_test_id("user-name").inner_text() == full_name
                     nav = page.locator("#sidebar-menu").inner_text()
                     missing = [s for s in offered[username] if s not in nav]
