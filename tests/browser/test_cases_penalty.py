@@ -5,7 +5,7 @@ accepted)."""
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import DESKTOP, PHONE, wait_until
+from tests.browser.conftest import DESKTOP, PHONE, pick, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,15 +55,13 @@ def test_the_on_the_spot_form_on_a_phone_refuses_500_and_decides_100(
     page.set_viewport_size(DESKTOP)
     shot(page, "penalty-onthespot-desktop")
     page.set_viewport_size(PHONE)
-    officers = page.locator("select[name=officers] option")
-    page.select_option(
-        "select[name=officers]",
-        [officers.nth(0).get_attribute("value"), officers.nth(1).get_attribute("value")],
-    )
-    page.select_option("select[name=party]", label="贾示摊")
-    page.select_option(
-        "select[name=item]", label="SH-ZJ-005 对擅自占用城市道路（含占道经营）的行政处罚"
-    )
+    # searchable pickers: the item first (the officers offered follow it: only certificates
+    # covering 住建, here the two squadron leaders'), then the people
+    form = page.locator("form:has(input[name=place])")
+    pick(form, "item", "SH-ZJ-005")
+    pick(form, "party", "贾示摊")
+    pick(form, "officers", "王样例")
+    pick(form, "officers", "周模例")
     page.fill("input[name=place]", "砂河镇东街农贸市场北口人行道")
     page.fill("textarea[name=facts]", "擅自占用人行道摆摊经营水果，经劝阻拒不改正")
     page.fill("input[name=violated]", "《城市道路管理条例》第二十七条第（六）项")
@@ -75,7 +73,9 @@ def test_the_on_the_spot_form_on_a_phone_refuses_500_and_decides_100(
     assert "不得超过200元" in error and "第五十一条" in error
     assert page.input_value("textarea[name=facts]") == "擅自占用人行道摆摊经营水果，经劝阻拒不改正"
     shot(page, "penalty-onthespot-refused-phone")
-    page.select_option("select[name=officers]", label=["王样例", "周模例"])
+    # the refused form kept the people chosen
+    chosen = page.locator("select[name=officers] option:checked").all_inner_texts()
+    assert any("王样例" in c for c in chosen) and any("周模例" in c for c in chosen), chosen
     page.fill("input[name=amount]", "100")
     page.click("button:has-text('作出当场处罚决定')")
     page.wait_for_load_state()
