@@ -87,24 +87,38 @@ def wait_until(page, expression: str, timeout_ms: int = 10_000) -> None:
 
 def pick(scope, name: str, text: str, *, keyboard: bool = True) -> None:
     """Choose in a searchable picker (core/widgets.py) as a person does: focus it, type part of
-    the name, then Enter on the first match (or a tap on it). ``scope`` is a page or a form."""
+    the name, then Enter on the first match (or a tap on it), and look that the choice shows in
+    the field. ``scope`` is a page or a form.
+
+    A list re-filled by a search answered late (or by a dependency's change) can swallow the
+    Enter; a person sees the name did not appear and chooses again — so does this, twice at most."""
     wrapper = scope.locator(f"select[name={name}] ~ .ts-wrapper").first
     control = wrapper.locator(".ts-control input")
-    wrapper.locator(".ts-control").click()  # a tap on the field, wherever its text box sits
-    control.fill(text)
-    if keyboard:
-        # the search has run once the highlighted option is a match
-        expect(wrapper.locator(".ts-dropdown .option.active")).to_contain_text(text)
-        control.press("Enter")
-    else:
-        wrapper.locator(".ts-dropdown .option", has_text=text).first.click()
-    # a search answered late may open the list again: Escape until it stays shut
-    for _ in range(30):
-        control.press("Escape")
-        if wrapper.locator(".ts-dropdown").is_hidden():
-            break
-        control.page.wait_for_timeout(100)
-    expect(wrapper.locator(".ts-dropdown")).to_be_hidden()
+    for _ in range(3):
+        wrapper.locator(".ts-control").click()  # a tap on the field, wherever its text box sits
+        control.fill(text)
+        if keyboard:
+            # the search has run once the highlighted option is a match
+            option = wrapper.locator(".ts-dropdown .option.active")
+            expect(option).to_contain_text(text)
+        else:
+            option = wrapper.locator(".ts-dropdown .option", has_text=text).first
+        label = option.locator("div").first.inner_text().strip()  # the text matched may be its hint
+        if keyboard:
+            control.press("Enter")
+        else:
+            option.click()
+        # a search answered late may open the list again: Escape until it stays shut
+        for _ in range(30):
+            control.press("Escape")
+            if wrapper.locator(".ts-dropdown").is_hidden():
+                break
+            control.page.wait_for_timeout(100)
+        expect(wrapper.locator(".ts-dropdown")).to_be_hidden()
+        chosen = wrapper.locator(".ts-control .item", has_text=label)
+        if chosen.count():
+            return
+    expect(chosen).to_have_count(1)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from django.conf import settings
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 DESKTOP = {"width": 1366, "height": 900}
