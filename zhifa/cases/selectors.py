@@ -202,7 +202,8 @@ def my_work(*, user: Any, now: dt.datetime | None = None, soon_days: int = 3) ->
     if not (has_role(user, LEADER) or getattr(user, "is_superuser", False)):
         officer = getattr(user, "officer", None)
         cases = cases.filter(Q(handler_rows__officer=officer) | Q(registered_by=user)).distinct()
-    work = MyWork(todo=list(cases.select_related("squadron").order_by("discovered_on")[:50]))
+    todo = cases.select_related("squadron").prefetch_related("parties")
+    work = MyWork(todo=list(todo.order_by("discovered_on")[:50]))
     ids = [c.pk for c in work.todo]
     subjects = Q(subject_type=ContentType.objects.get_for_model(Case), subject_id__in=ids)
     for model in measure_models():

@@ -150,7 +150,8 @@ def lead_from_finding(request: Any, finding_id: int):
 
 @leads.get("/leads", summary="线索列表", response=LeadListOut)
 def lead_list(request: Any, status: str = "new", source: str = "", q: str = ""):
-    rows = sel.lead_inbox(user=request.user, status=status, source=source, q=q)[:200]
+    rows = sel.lead_inbox(user=request.user, status=status, source=source, q=q)
+    rows = rows.prefetch_related("photos")[:200]
     return {"results": [lead_out(lead) for lead in rows]}
 
 
