@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from zhifa.api import api
+from zhifa.core.excel import export_view
 
 urlpatterns = [
     path("", include("zhifa.core.urls")),
@@ -19,6 +20,8 @@ urlpatterns = [
     # The API authenticates itself (token or session) and answers 401 in JSON, never a redirect.
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    # Any list's Excel file (core/excel.py): last, so a list's own export URL wins.
+    path("<path:list_path>/export.xlsx", export_view, name="list_export"),
 ]
 # No /media/ URL, in development as in production: stored files are served only by the views of
 # their apps, which check town and role (core/files.py).

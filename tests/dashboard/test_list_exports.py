@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -30,9 +31,13 @@ def sheet_rows(response):
 
 
 def page_and_export(client, url, params):
+    """The list page, and the file its 导出 Excel link downloads (``<list>/export.xlsx?filters``)."""
     page = client.get(url, params)
     assert page.status_code == 200
-    return page.content.decode(), client.get(url, {**params, "export": "xlsx"})
+    html = page.content.decode()
+    link = re.search(r'href="([^"]*/export\.xlsx[^"]*)"', html)
+    assert link, "the list offers its Excel file"
+    return html, client.get(unescape(link.group(1)))
 
 
 def test_the_case_list_exports_the_cases_it_lists_for_each_filter(client, login, county, personas):
@@ -210,10 +215,22 @@ def test_an_export_is_refused_to_whoever_is_refused_the_list(
     login(client, getattr(personas, role))
     url = reverse(name)
     page = client.get(url, params)
-    export = client.get(url, {**params, "export": "xlsx"})
-    if page.status_code == 200 and "text/html" in page["Content-Type"]:
-        # the list opens: its export holds only what this user's list holds
-        assert export.status_code == 200
-    else:
-        assert export.status_code == page.status_code
-        assert not export["Content-Type"].startswith(XLSX)
+    for export in (
+        client.get(url, {**params, "export": "xlsx"}),
+        client.get(f"{url}export.xlsx", params),
+    ):
+        if page.status_code == 200 and "text/html" in page["Content-Type"]:
+            # the list opens: its export holds only what this user's list holds
+            assert export.status_code == 200
+        else:
+            assert export.status_code == page.status_code
+            assert not export["Content-Type"].startswith(XLSX)
+
+
+def test_only_a_list_has_an_excel_file(client, login, county, personas):
+    """``export.xlsx`` under a page that exports nothing, or under no page, is a 404 — never the
+    page's HTML under a file name."""
+    login(client, personas.leader)
+    assert client.get(f"/cases/{county['c'].pk}/export.xlsx").status_code == 404
+    assert client.get("/nowhere/export.xlsx").status_code == 404
+    assert client.get("/cases/export.xlsx").status_code == 200

@@ -3,7 +3,9 @@ plain layout the power list uses: a title row, the filters, a header, the rows).
 
 A list view exports itself when asked ``?export=xlsx`` (``wants_xlsx``): the same view, so the
 same permission and the same filters; only the page's row limit is lifted (up to ``MAX_ROWS``).
-Templates link to it with ``{% export_url %}`` (``zhifa_nav``), which keeps the query string.
+Templates link to it with ``{% export_url %}`` (``zhifa_nav``), which keeps the query string and
+names the file: ``<list>/export.xlsx?<filters>`` (``export_view`` hands it to the list's own view),
+so a browser, a download manager or a crawler sees a file link, not another page.
 """
 
 from __future__ import annotations
@@ -48,6 +50,24 @@ class Sheet:
 
 def wants_xlsx(request: HttpRequest) -> bool:
     return request.GET.get("export") == "xlsx"
+
+
+def export_view(request: HttpRequest, list_path: str) -> HttpResponse:
+    """``/<list>/export.xlsx?…``: the list's own view asked ``export=xlsx`` (its own permission
+    check runs); a page that has no export answers 404, never its HTML under an .xlsx name."""
+    from django.http import Http404
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(f"/{list_path}/")
+    except Resolver404 as missing:
+        raise Http404("没有这个列表") from missing
+    request.GET = request.GET.copy()
+    request.GET["export"] = "xlsx"
+    response = match.func(request, *match.args, **match.kwargs)
+    if response.status_code == 200 and response.get("Content-Type") != XLSX:
+        raise Http404("该页面不提供 Excel 导出")
+    return response
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:

@@ -23,10 +23,11 @@ def may_open(context: Any, url_name: str, *args: Any) -> bool:
 
 @register.simple_tag(takes_context=True)
 def export_url(context: Any) -> str:
-    """The current list's address with the same query string (its filters) plus export=xlsx;
-    the page number is dropped, since the export holds every row of the filter."""
+    """The current list's file address, ``<list>/export.xlsx``, with the same query string (its
+    filters); the page number is dropped, since the export holds every row of the filter."""
     request = context["request"]
     query = request.GET.copy()
     query.pop("page", None)
-    query["export"] = "xlsx"
-    return f"{request.path}?{query.urlencode()}"
+    query.pop("export", None)
+    base = request.path if request.path.endswith("/") else request.path + "/"
+    return f"{base}export.xlsx" + (f"?{query.urlencode()}" if query else "")
