@@ -76,7 +76,9 @@ def test_opening_a_case_offers_as_handlers_only_officers_who_may_act_for_the_cho
     wrapper = form.locator("select[name=handlers] ~ .ts-wrapper")
     wrapper.locator(".ts-control").click()
     for name, offered in (("张演练", 0), ("刘测试", 1)):
-        with page.expect_response(lambda r, n=name: "pick/officers" in r.url and n in unquote(r.url)) as r:
+        with page.expect_response(
+            lambda r, n=name: "pick/officers" in r.url and n in unquote(r.url)
+        ) as r:
             wrapper.locator(".ts-control input").fill(name)
         assert "item=SH-ST-004" in r.value.url
         expect(wrapper.locator(".ts-dropdown .option", has_text=name)).to_have_count(offered)

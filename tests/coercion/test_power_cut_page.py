@@ -71,9 +71,7 @@ def test_an_officers_power_cut_for_a_dwelling_is_refused_on_the_page_not_sent_fo
 
     # a letter for a business with its stop order not yet found ignored: refused just the same
     other = new_case()
-    response = client.post(
-        f"/cases/{other.pk}/steps/assistance/", _letter(order, stop_order="")
-    )
+    response = client.post(f"/cases/{other.pk}/steps/assistance/", _letter(order, stop_order=""))
     assert response.status_code == 400 and "拒不执行" in response.content.decode()
     assert not ApprovalRequest.objects.exists()
 
