@@ -30,7 +30,7 @@ from tests.browser.stories import (
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 LETTER = "繁生环执移〔2026〕17号"
