@@ -8,8 +8,11 @@
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   const json = (text, fallback) => { try { return text ? JSON.parse(text) : fallback; } catch (e) { return fallback; } };
 
+  // namedItem, not elements[name]: a field named "item" would be the collection's item() method
+  const field = (form, name) => (form ? form.elements.namedItem(name) : null);
+
   function fieldValue(form, name) {
-    const el = form && form.elements[name];
+    const el = field(form, name);
     if (!el) return "";
     if (el instanceof RadioNodeList) return Array.from(el).filter((e) => e.checked).map((e) => e.value).join(",");
     if (el.multiple) return Array.from(el.selectedOptions).map((o) => o.value).join(",");
@@ -88,7 +91,7 @@
     });
     // A dependency changed (another field of the form): forget what was loaded for the old value.
     Object.values(json(el.dataset.pickerDepends, {})).forEach((name) => {
-      const other = el.form && el.form.elements[name];
+      const other = field(el.form, name);
       if (!other || !other.addEventListener) return;
       other.addEventListener("change", () => {
         ts.clearOptions();

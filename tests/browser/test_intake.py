@@ -2,8 +2,11 @@
 (desktop and phone), opening a case from a grid report, the grid member's phone report form, and
 the public citizen form."""
 
+from urllib.parse import unquote
+
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, pick, wait_until
 
@@ -57,6 +60,29 @@ def test_a_squadron_leader_triages_leads_on_desktop_and_phone(
     assert "已立案办理" in page.content()
     grid.refresh_from_db()
     assert grid.case is not None and grid.case.source == "grid"
+
+
+def test_opening_a_case_offers_as_handlers_only_officers_who_may_act_for_the_chosen_item(
+    page, live_server, sign_in, demo
+):
+    """The handler picker searches with the chosen item (a form field named ``item`` once read
+    as the form's ``elements.item()`` method, so every officer was offered and refused later)."""
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, "zhifa3", settings.ZHIFA_DEMO_PASSWORD)
+    grid = demo.get(source="grid", text__startswith="山会村储煤场")
+    page.goto(f"{live_server.url}/intake/{grid.pk}/")
+    form = page.get_by_test_id("open-case")
+    pick(form, "item", "SH-ST-004")  # 生态环境: 张演练's certificate covers 市场监管 and 住建
+    wrapper = form.locator("select[name=handlers] ~ .ts-wrapper")
+    wrapper.locator(".ts-control").click()
+    for name, offered in (("张演练", 0), ("刘测试", 1)):
+        with page.expect_response(
+            lambda r, n=name: "pick/officers" in r.url and n in unquote(r.url)
+        ) as r:
+            wrapper.locator(".ts-control input").fill(name)
+        assert "item=SH-ST-004" in r.value.url
+        expect(wrapper.locator(".ts-dropdown .option", has_text=name)).to_have_count(offered)
+        wrapper.locator(".ts-control input").fill("")
 
 
 def test_a_grid_member_reports_from_the_phone(page, live_server, sign_in, shot, demo):

@@ -8,10 +8,13 @@ and refusing are each an event on the case record."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django import forms
 from django.db import transaction
 from django.http import QueryDict
+from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
 from zhifa.core import clock
@@ -67,16 +70,27 @@ def perform(form: Any, *, actor: Any, approver: Any) -> Any:
     return form.perform(actor=actor)
 
 
+def _shown(field: Any, value: Any) -> str:
+    """A value as the form showed it to the person who typed it: a choice by its label (停止供电,
+    not power_cut), a time in Shanghai to the minute, a list joined with 、."""
+    if hasattr(value, "all"):
+        return "、".join(str(v) for v in value.all())
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value) if timezone.is_aware(value) else value:%Y-%m-%d %H:%M}"
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(k): v for k, v in field.choices}
+        return str(labels.get(str(value), value))
+    return str(value)
+
+
 def _summary(form: Any) -> str:
     parts = []
     for name, value in form.cleaned_data.items():
         if value in (None, "", [], ()) or name not in form.fields:
             continue
-        if hasattr(value, "all"):
-            value = "、".join(str(v) for v in value.all())
-        elif isinstance(value, bool):
-            value = "是" if value else "否"
-        parts.append(f"{form.fields[name].label}：{value}")
+        parts.append(f"{form.fields[name].label}：{_shown(form.fields[name], value)}")
     return "；".join(parts)
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines, only_choice_chosen
 from zhifa.cases.models import Case, CorrectionOrder
 from zhifa.core.articles import AQ70
+from zhifa.core.errors import DomainError
 
 from . import services
 from .models import AssistanceRequest, EvidenceHold, Seizure
@@ -169,6 +170,26 @@ class AssistanceStep(MeasureStep):
         only_choice_chosen(self, "stop_order")
         # the power supply company the town entered (a 停止供电 letter goes there)
         self.fields["recipient"].initial = self.town.power_company if self.town else ""
+
+    def clean(self) -> dict[str, Any]:
+        """A power cut the law forbids (a dwelling, no ignored order …) is refused here, with
+        why — before an officer's letter would wait in the leader's inbox for nothing."""
+        d = super().clean()
+        if d.get("kind") != AssistanceRequest.Kind.POWER_CUT or self.errors:
+            return d
+        try:
+            services.power_cut_conditions(
+                case=self.case,
+                premises_use=d.get("premises_use", ""),
+                basis=d.get("basis", ""),
+                stop_order=d.get("stop_order"),
+                hazard=d.get("hazard", ""),
+                notice_served_at=d.get("notice_served_at"),
+                cut_at=d.get("cut_at"),
+            )
+        except DomainError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+        return d
 
     def perform(self, *, actor: Any) -> Any:
         d = dict(self.cleaned_data)

@@ -322,19 +322,20 @@ def seizure_release(
 # --- 协助函 / 停止供电 ---------------------------------------------------------------------------
 
 
-def _power_cut_guard(
+def power_cut_conditions(
     *,
     case: Case,
     premises_use: str,
     basis: str,
     stop_order: CorrectionOrder | None,
     hazard: str,
-    approved_by: Any,
     notice_served_at: dt.datetime | None,
     cut_at: dt.datetime | None,
-    emergency: bool,
+    emergency: bool = False,
 ) -> None:
-    """Each condition of the law, in order; the first unmet one refuses the letter."""
+    """Each condition of the law but the head's approval, in order; the first unmet one refuses
+    the letter. The step form checks these before an officer's letter waits for approval: a letter
+    the law forbids (a dwelling's power) is refused at once, never sent to the leader's inbox."""
     rule_no_residential_cutoff(premises_use=premises_use)
     if premises_use != AssistanceRequest.Use.BUSINESS:
         raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
@@ -361,7 +362,6 @@ def _power_cut_guard(
             article=AQ70,
             code="power_cut_no_ignored_order",
         )
-    require_approval(approved_by, what="通知停止供电（经本部门主要负责人批准）", article=AQ70)
     if not emergency:
         if notice_served_at is None or cut_at is None:
             raise RuleViolation(
@@ -375,6 +375,12 @@ def _power_cut_guard(
                 article=AQ70,
                 code="power_cut_notice_short",
             )
+
+
+def _power_cut_guard(*, approved_by: Any, **conditions: Any) -> None:
+    """The law's conditions, then the approval of the department's principal head."""
+    power_cut_conditions(**conditions)
+    require_approval(approved_by, what="通知停止供电（经本部门主要负责人批准）", article=AQ70)
 
 
 def assistance_request_send(
