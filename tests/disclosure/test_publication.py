@@ -71,15 +71,30 @@ def test_s5_appears_on_publication_disappears_on_withdrawal_and_returns_changed(
     assert number not in _list(client, town)  # gone on the withdrawal date
     assert number not in _list(client, town, q="示例建筑")  # and from the search
     assert client.get(f"/gongshi/{town.code}/decisions/{pk}/").status_code == 404
-    assert number not in client.get(f"/gongshi/{town.code}/decisions/rss.xml").content.decode()
+    assert number not in client.get(f"/gongshi/{town.code}/").content.decode()  # latest
+    for feed in ("decisions/rss.xml", "decisions/atom.xml", "decisions.json"):
+        assert number not in client.get(f"/gongshi/{town.code}/{feed}").content.decode(), feed
 
     decision_disclose(
         case=notified_case, actor=personas.officer, on=D(2026, 11, 20), place="繁峙县人民政府网站"
     )
     page = _list(client, town)
     assert number in page and "已变更" in page
-    assert "繁峙县人民政府行政复议" in page and "罚款变更为人民币40,000.00元" in page
+    # the change as the public reads it: who changed it, when, the fine before and after
+    assert "本决定已于2026年11月18日经繁峙县人民政府行政复议变更" in page
+    assert '原决定罚款</dt><dd data-testid="old-amount"><del>人民币60,000.00元' in page
+    assert '变更后罚款</dt><dd data-testid="new-amount">人民币40,000.00元' in page
     assert "罚款人民币肆万元整（¥40,000.00）" in page
+    detail = client.get(f"/gongshi/{town.code}/decisions/{pk}/").content.decode()
+    assert "人民币60,000.00元" in detail and "人民币40,000.00元" in detail
+    rss = client.get(f"/gongshi/{town.code}/decisions/rss.xml").content.decode()
+    assert (
+        "本决定于2026-11-18经繁峙县人民政府行政复议变更，罚款由60,000.00元变更为40,000.00元" in rss
+    )
+    listing = client.get(f"/gongshi/{town.code}/decisions.json").json()
+    (change,) = listing["decisions"][0]["changes"]
+    assert change["original_amount"] == "60,000.00" and change["new_amount"] == "40,000.00"
+    assert change["decided_on"] == "2026-11-18"
 
 
 def test_the_list_is_searched_and_filtered_by_year_domain_and_item(

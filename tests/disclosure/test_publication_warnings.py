@@ -103,6 +103,9 @@ def test_a_changed_decision_still_on_public_view_after_3_working_days_is_red(
     assert "届满 2026-11-23" in client.get("/dashboard/warnings/").content.decode()
 
     decision_disclosure_withdraw(
-        case=notified_case, actor=personas.officer, on=D(2026, 11, 24), reason="复议决定变更罚款数额"
+        case=notified_case,
+        actor=personas.officer,
+        on=D(2026, 11, 24),
+        reason="复议决定变更罚款数额",
     )
     assert _warnings(client, number, "撤下或更正已公开的处罚决定") == []
