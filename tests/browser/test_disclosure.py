@@ -81,7 +81,7 @@ def _on_public_frame(page, town=None) -> None:
 
 def _power_list_and_officers(page, town, shot, width: str) -> None:
     """From the portal's landing page to the power list (an item's limits, never its internal
-    notes) and the officers page, each on the public frame."""
+    notes), the officers page and the inspection results, each on the public frame."""
     page.get_by_test_id("tiles").get_by_role("link", name="权责清单").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("综合行政执法权责清单公示")
     _on_public_frame(page, town)
@@ -96,6 +96,10 @@ def _power_list_and_officers(page, town, shot, width: str) -> None:
     _on_public_frame(page, town)
     expect(page.get_by_test_id("officer").first).to_contain_text("执法证号")
     shot(page, f"disclosure-officers-{width}")
+    page.get_by_role("navigation", name="公示栏目").get_by_role("link", name="抽查结果").click()
+    expect(page.get_by_test_id("public-results")).to_be_visible()
+    _on_public_frame(page, town)
+    shot(page, f"disclosure-inspections-{width}")
     page.get_by_role("navigation", name="公示栏目").get_by_role("link", name="首页").click()
 
 

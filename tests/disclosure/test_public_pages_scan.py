@@ -96,8 +96,8 @@ def test_no_public_page_of_the_demo_shows_personal_data(client, settings, tmp_pa
     s5 = Penalty.objects.get(case__cause__contains="S5")
     assert any(s5.decision_doc.number in body for body in shown.values())
     assert len(shown) >= 12
-    # the power list and the officers page are on the public frame, with the town's contacts
-    for part in ("/catalog/public/", "/team/public/"):
+    # the power list, the officers page and the inspection results are on the public frame
+    for part in ("/catalog/public/", "/team/public/", "/inspections/public/"):
         for url in (u for u in shown if part in u):
             assert 'class="gongshi"' in shown[url] and "tel:" in shown[url], url
     # the power list shows an item's limits (public) and never its internal notes
