@@ -1,6 +1,7 @@
 """The catalog in a real browser: list, detail, summary and the public page, desktop and phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, wait_until
 from tests.conftest import PASSWORD
@@ -47,6 +48,7 @@ def test_the_public_list_opens_without_login(seeded, page, live_server, shot, si
     page.set_viewport_size(size)
     page.goto(f"{live_server.url}/catalog/public/{seeded.town.code}/")
     assert "权责清单公示" in page.content()
-    page.locator(".accordion-button").first.click()
-    page.wait_for_timeout(400)
+    item = page.get_by_test_id("item").first
+    item.locator("summary").click()
+    expect(item.get_by_text("实施依据")).to_be_visible()
     shot(page, f"catalog_public_{label}")

@@ -1,6 +1,8 @@
 """Every public page of the demo, reached as a visitor does (from the portal, following links,
-no login), holds no personal data: no 18-digit ID number, no mobile number, and no full name of a
-natural-person party, a party's legal representative, or a reporter."""
+no login), holds no personal data: no 18-digit ID number, no mobile number (written whole or in
+groups), and no full name of a natural-person party, a party's legal representative, or a
+reporter. The demo publishes a natural person's decision whose facts and change name him and
+his phone: the pages show him as 郑某某, with the fine before and after the change."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from zhifa.disclosure.demo import CHANGED_CAUSE
+
 pytestmark = pytest.mark.django_db
 
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+MOBILE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?!\d)")
 SKIP = ("/static/", "/media/", "/accounts/", "/admin/", "/api/")
 
 
@@ -92,6 +96,20 @@ def test_no_public_page_of_the_demo_shows_personal_data(client, settings, tmp_pa
     s5 = Penalty.objects.get(case__cause__contains="S5")
     assert any(s5.decision_doc.number in body for body in shown.values())
     assert len(shown) >= 12
+    # the power list, the officers page and the inspection results are on the public frame
+    for part in ("/catalog/public/", "/team/public/", "/inspections/public/"):
+        for url in (u for u in shown if part in u):
+            assert 'class="gongshi"' in shown[url] and "tel:" in shown[url], url
+    # the power list shows an item's limits (public) and never its internal notes
+    powers = " ".join(body for url, body in shown.items() if "/catalog/public/" in url)
+    assert "限定范围：限于城管职权范围内" in powers
+    assert "流动摊点罚款200元以下可适用简易程序当场处罚" not in powers
+    # the natural person's changed decision is there, masked, with its change
+    changed = Penalty.objects.get(case__cause=CHANGED_CAUSE)
+    assert "郑示户" in names
+    detail = next(body for url, body in shown.items() if url.endswith(f"/decisions/{changed.pk}/"))
+    assert "郑某某" in detail and "原决定罚款" in detail and "人民币1,500.00元" in detail
+    assert "人民币800.00元" in detail and "（电话已隐去）" in detail
 
     for url, body in shown.items():
         assert not ID_NUMBER.search(body), (url, ID_NUMBER.search(body).group())

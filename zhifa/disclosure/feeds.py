@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from zhifa.core.models import Town
 from zhifa.core.tenancy import public_town_scope
 
-from .presenters import PublicDecision
+from .presenters import Change, PublicDecision
 from .selectors import feed_updated, public_decisions
 
 FEED_SIZE = 50
@@ -29,8 +29,14 @@ def decision_summary(d: PublicDecision) -> str:
     return (
         f"当事人：{d.party.name}；违法事实：{d.facts}；处罚依据：{d.basis}；"
         f"处罚种类和金额：{d.content}；作出机关：{d.agency}；决定日期：{d.decided_on:%Y-%m-%d}"
-        + ("；本决定经复议或诉讼变更" if d.is_changed else "")
+        + "".join(_change_text(c) for c in d.changes)
     )
+
+
+def _change_text(c: Change) -> str:
+    amounts = f"，罚款由{c.old_amount}元变更为{c.new_amount}元" if c.old_amount else ""
+    when = f"于{c.decided_on:%Y-%m-%d}" if c.decided_on else ""
+    return f"；本决定{when}经{c.body}{c.kind}{c.outcome}{amounts}"
 
 
 class DecisionsRss(Feed):
@@ -108,6 +114,7 @@ def decision_json(d: PublicDecision, *, base: str) -> dict[str, Any]:
                 "body": c.body,
                 "decided_on": c.decided_on.isoformat() if c.decided_on else None,
                 "outcome": c.outcome,
+                "original_amount": c.old_amount,
                 "new_amount": c.new_amount,
                 "note": c.note,
             }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from zhifa.catalog.models import PenaltyKind
 
@@ -15,7 +16,8 @@ from .sources import Appeal, Penalty
 
 @dataclass(frozen=True)
 class Change:
-    """A 复议/诉讼 outcome that changed the decision, as published with the changed version."""
+    """A 复议/诉讼 outcome that changed the decision, as published with the changed version: the
+    fine before the change (the decision's, or the previous change's) and after it."""
 
     kind: str
     body: str
@@ -23,6 +25,7 @@ class Change:
     outcome: str
     new_amount: str
     note: str
+    old_amount: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,18 +86,6 @@ def decision_present(p: Penalty, appeals: list[Appeal] | None = None) -> PublicD
         address=party.address,
     )
     appeals = appeals if appeals is not None else list(p.case.appeals.all())
-    changes = [
-        Change(
-            kind=a.get_kind_display(),
-            body=a.body,
-            decided_on=a.decided_on,
-            outcome=a.get_outcome_display(),
-            new_amount=f"{a.new_amount:,.2f}" if a.new_amount is not None else "",
-            note=masking.text_scrub(a.note, names=names),
-        )
-        for a in appeals
-        if a.outcome == Appeal.Outcome.CHANGED
-    ]
     return PublicDecision(
         pk=p.pk,
         town_code=p.town.code,
@@ -110,5 +101,38 @@ def decision_present(p: Penalty, appeals: list[Appeal] | None = None) -> PublicD
         item=p.item.name,
         domain=p.item.domain.name,
         status=p.status,
-        changes=changes,
+        changes=_changes(p, appeals, names),
     )
+
+
+def _money(amount: Decimal | None) -> str:
+    return f"{amount:,.2f}" if amount is not None else ""
+
+
+def decided_amount(p: Penalty) -> Decimal | None:
+    """The fine as the decision document states it (the penalty's amount follows the changes)."""
+    penalty = (p.decision_doc.context or {}).get("penalty") if p.decision_doc_id else None
+    amount = penalty.get("amount") if isinstance(penalty, dict) else None
+    return Decimal(str(amount)).quantize(Decimal("0.01")) if amount is not None else None
+
+
+def _changes(p: Penalty, appeals: list[Appeal], names: list[str]) -> list[Change]:
+    """Each change in the order of the appeals, with the fine it replaced."""
+    before = decided_amount(p)
+    out = []
+    for a in sorted(appeals, key=lambda a: (a.decided_on or dt.date.max, a.filed_on, a.pk)):
+        if a.outcome != Appeal.Outcome.CHANGED:
+            continue
+        out.append(
+            Change(
+                kind=a.get_kind_display(),
+                body=a.body,
+                decided_on=a.decided_on,
+                outcome=a.get_outcome_display(),
+                new_amount=_money(a.new_amount),
+                note=masking.text_scrub(a.note, names=names),
+                old_amount=_money(before),
+            )
+        )
+        before = a.new_amount if a.new_amount is not None else before
+    return out

@@ -21,6 +21,7 @@ from zhifa.core import clock, workdays
 from zhifa.core.models import Deadline, Town
 
 from . import masking
+from .models import Portal
 from .presenters import PublicDecision, decision_present
 from .sources import Case, Penalty
 
@@ -62,6 +63,11 @@ def _public_on(qs: QuerySet[Penalty], today: dt.date) -> QuerySet[Penalty]:
         .exclude(status=Penalty.Status.REVOKED)
         .filter(case__withholding__isnull=True)
     )
+
+
+def town_portal(town: Town) -> Portal | None:
+    """The town's public contacts (the public pages' frame shows them, through core.public)."""
+    return Portal.all_towns.filter(town=town).first()
 
 
 def minor_party(p: Penalty) -> bool:

@@ -14,7 +14,6 @@ from zhifa.core.tenancy import public_town_scope
 
 from . import selectors as sel
 from .feeds import DecisionsAtom, DecisionsRss, listing_json
-from .models import Portal
 
 PAGE_SIZE = 20
 
@@ -45,7 +44,7 @@ def portal(request: HttpRequest, town_code: str) -> HttpResponse:
     town = _town(town_code)
     with public_town_scope(town):
         latest = sel.public_decisions(town=town)[:5]
-        contacts = Portal.objects.filter(town=town).first()
+        contacts = sel.town_portal(town)
     context = {
         "town": town,
         "contacts": contacts,
