@@ -32,6 +32,7 @@
     const remote = Boolean(el.dataset.pickerUrl);
     const valueField = remote ? el.dataset.pickerValue || "id" : "value";
     const labelField = remote ? "label" : "text";
+    let choices = 0; // how many choices were made: a search asked before the last one is stale
     const options = {
       maxOptions: 200,
       placeholder: el.dataset.placeholder || "输入文字搜索",
@@ -57,10 +58,28 @@
         preload: "focus",
         shouldLoad: () => true,
         load: function (q, callback) {
+          const ts = this;
+          const asked = choices;
+          // An answer asked for before the person's last choice is stale (on a busy server the
+          // list of everyone, asked on focus or when another field changed, comes back after the
+          // name was typed and chosen): its options are kept, but it must not open the list the
+          // choice closed over the form.
+          const answer = (results) => {
+            if (ts.isOpen || choices === asked) {
+              callback(results);
+              return;
+            }
+            ts.open = () => {}; // tom-select opens the list for any answer while it has the focus
+            try {
+              callback(results);
+            } finally {
+              delete ts.open;
+            }
+          };
           fetch(query(el, q), { credentials: "same-origin", headers: { Accept: "application/json" } })
             .then((r) => (r.ok ? r.json() : { results: [] }))
-            .then((data) => callback(data.results || []))
-            .catch(() => callback());
+            .then((data) => answer(data.results || []))
+            .catch(() => answer(undefined));
         },
       });
     }
@@ -76,7 +95,10 @@
         ts.refreshTimeout = null;
       }
     };
-    ts.on("item_add", settle);
+    ts.on("item_add", () => {
+      choices += 1;
+      settle();
+    });
     document.addEventListener("focusin", (e) => {
       if (ts.wrapper.contains(e.target)) return;
       settle();
