@@ -60,12 +60,12 @@
         load: function (q, callback) {
           const ts = this;
           const asked = choices;
-          // An answer asked for before the person's last choice is stale (on a busy server the
-          // list of everyone, asked on focus or when another field changed, comes back after the
-          // name was typed and chosen): its options are kept, but it must not open the list the
-          // choice closed over the form.
+          // A late answer — asked for before the person's last choice, or for what the box no
+          // longer holds (on a busy server the list of everyone, or the name typed, comes back
+          // after the name was chosen) — keeps its options but must not open the list the choice
+          // closed over the form.
           const answer = (results) => {
-            if (ts.isOpen || choices === asked) {
+            if (ts.isOpen || (choices === asked && q === ts.inputValue())) {
               callback(results);
               return;
             }
