@@ -197,6 +197,21 @@ def test_s1_a_12345_call_about_mining_ends_in_a_joint_operation_and_an_answered_
     perform(field, form)
     done(field, "已办理：联动执法")
     expect(field.get_by_test_id("timeline")).to_contain_text("开采已停止")
+    # the same visit is the re-inspection the order to stop called for: it was obeyed
+    form = step(field, "reinspect")
+    form.locator("select[name=complied]").select_option(label="已履行")
+    form.locator("textarea[name=note]").fill(
+        "复查时现场已停止开采，挖掘机已撤离，未见新的开挖痕迹。"
+    )
+    walk.shot(field, "reinspect")
+    perform(field, form)
+    done(field, "已办理：复查")
+    deadline = (
+        field.get_by_test_id("deadlines")
+        .locator(".list-group-item")
+        .filter(has_text="复查责令停止违法行为")
+    )
+    expect(deadline).to_contain_text("已完成")
 
     # 15:00 at the office: the matter goes to the county team with the evidence
     walk.on("2026-09-24 15:00")
