@@ -14,7 +14,10 @@ from playwright.sync_api import expect
 from tests.browser.conftest import DESKTOP, pick
 from tests.browser.test_grid import ensure_domains
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
