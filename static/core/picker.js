@@ -35,6 +35,7 @@
     const remote = Boolean(el.dataset.pickerUrl);
     const valueField = remote ? el.dataset.pickerValue || "id" : "value";
     const labelField = remote ? "label" : "text";
+    let choices = 0; // how many choices were made: a search asked before the last one is stale
     const options = {
       maxOptions: 200,
       placeholder: el.dataset.placeholder || "输入文字搜索",
@@ -60,10 +61,28 @@
         preload: "focus",
         shouldLoad: () => true,
         load: function (q, callback) {
+          const ts = this;
+          const asked = choices;
+          // A late answer — asked for before the person's last choice, or for what the box no
+          // longer holds (on a busy server the list of everyone, or the name typed, comes back
+          // after the name was chosen) — keeps its options but must not open the list the choice
+          // closed over the form.
+          const answer = (results) => {
+            if (ts.isOpen || (choices === asked && q === ts.inputValue())) {
+              callback(results);
+              return;
+            }
+            ts.open = () => {}; // tom-select opens the list for any answer while it has the focus
+            try {
+              callback(results);
+            } finally {
+              delete ts.open;
+            }
+          };
           fetch(query(el, q), { credentials: "same-origin", headers: { Accept: "application/json" } })
             .then((r) => (r.ok ? r.json() : { results: [] }))
-            .then((data) => callback(data.results || []))
-            .catch(() => callback());
+            .then((data) => answer(data.results || []))
+            .catch(() => answer(undefined));
         },
       });
     }
@@ -79,7 +98,10 @@
         ts.refreshTimeout = null;
       }
     };
-    ts.on("item_add", settle);
+    ts.on("item_add", () => {
+      choices += 1;
+      settle();
+    });
     document.addEventListener("focusin", (e) => {
       if (ts.wrapper.contains(e.target)) return;
       settle();

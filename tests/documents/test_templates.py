@@ -101,3 +101,18 @@ def test_a_decision_prints_the_remedies_payment_and_surcharge_of_the_law(town):
 def test_an_on_the_spot_decision_says_reconsideration_comes_first(town):
     text = pdf_text(services.sample_render_pdf(town=town, doc_type="onthespot_decision"))
     assert "复议前置" in text.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("code", ["transfer_department", "transfer_judicial"])
+def test_a_transfer_prints_the_facts_once_as_typed_in_a_sentence_of_their_own(town, code):
+    """Officers type the facts as a sentence — often naming the party, always ending in 。 — and
+    the letter names the party itself and closes the sentence: neither is printed twice."""
+    definition = next(t for t in doc_types() if t.code == code)
+    context = {
+        **definition.sample,
+        "party": {"name": "同路村北山矿点"},
+        "facts": "同路村北山矿点未取得采矿许可证开采铁矿石，本机关已责令停止开采。",
+    }
+    text = pdf_text(services.context_render(town=town, doc_type=code, context=context, kind="pdf"))
+    assert "同路村北山矿点未取得采矿许可证开采铁矿石，本机关已责令停止开采。" in text, text
+    assert "同路村北山矿点同路村北山矿点" not in text and "。。" not in text, text

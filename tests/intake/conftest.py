@@ -14,7 +14,7 @@ from tests.cases import conftest as _cases
 
 cells, fresh_index, places = _cases.cells, _cases.fresh_index, _cases.places
 squadrons, make_officer = _cases.squadrons, _cases.make_officer
-handlers, _media = _cases.handlers, _cases._media
+handlers, party, _media = _cases.handlers, _cases.party, _cases._media
 
 # 同路村's cell C spans 39.17–39.18 N, 113.26–113.27 E (WGS-84).
 TONGLU = (39.175, 113.265)

@@ -259,3 +259,79 @@ def test_the_leads_record_stays_intact_through_its_steps_and_shows_tampering(
     assert chain_verify(event_model=LeadEvent, subject=lead) == []
     LeadEvent.objects.filter(lead=lead, seq=2).update(summary="改过的摘要")
     assert chain_verify(event_model=LeadEvent, subject=lead) == ["第 2 条记录内容被改动"]
+
+
+def test_a_transferred_orders_reply_tells_the_caller_what_the_town_did_before_handing_it_on(
+    platform,
+    personas,
+    catalog,
+    handlers,
+    simulator,
+    cells,
+    party,
+    django_capture_on_commit_callbacks,
+):
+    """The caller asked for the digging to be stopped: the reply a transfer sends says it was
+    ordered stopped and stopped in the joint operation, then where the matter went."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhifa.cases.services import case_transfer, correction_order_issue, joint_operation_record
+    from zhifa.catalog.models import Department
+    from zhifa.core import clock
+    from zhifa.intake.services import lead_open_case
+
+    platform.post(
+        "/api/v1/12345/orders",
+        order("SX-TRANSFER-1", TEXT, address="同路村北山"),
+        content_type="application/json",
+    )
+    lead = Lead.objects.get(source_ref="SX-TRANSFER-1")
+    case = lead_open_case(
+        lead=lead,
+        actor=personas.squadron_leader,
+        items=[catalog["SH-ZR-002"]],
+        cause="未取得采矿许可证擅自采矿案",
+        handlers=handlers,
+        parties=[party],
+    )
+    correction_order_issue(
+        case=case,
+        actor=personas.officer,
+        kind="stop",
+        days=1,
+        facts="未取得采矿许可证在同路村北山开挖铁矿石",
+        violated="《中华人民共和国矿产资源法》第三条",
+        basis="乡镇属地管理职责",
+        requirements="立即停止开采，撤离机械设备。",
+    )
+    team = Department.objects.get(town=personas.town, name="繁峙县规划和自然资源综合行政执法队")
+    joint_operation_record(
+        case=case,
+        actor=personas.officer,
+        departments=[team],
+        participants=["队员丙（镇执法队）", "县自然资源执法队队员（示例）"],
+        started_at=clock.now() - dt.timedelta(hours=1),
+        place="砂河镇同路村北山",
+        outcome="联合检查，开采已停止，挖掘机撤离现场。",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        case_transfer(
+            case=case,
+            actor=personas.officer,
+            kind="department",
+            department=team,
+            reason="不属于本镇承接的下放事项，依法移送。",
+            facts="未取得采矿许可证开采铁矿石，已联合检查制止。",
+        )
+    lead.refresh_from_db()
+    day = timezone.localtime(clock.now() - dt.timedelta(hours=1))
+    assert lead.status == "answered"
+    assert lead.outcome == (
+        f"经核查，已责令当事人停止违法行为；{day.month}月{day.day}日会同繁峙县规划和自然资源综合"
+        "行政执法队联合执法：联合检查，开采已停止，挖掘机撤离现场；"
+        "该事项已依法移送繁峙县规划和自然资源综合行政执法队处理。"
+    )
+    replies = [m for m in simulator.received("SX-TRANSFER-1") if m["action"] == "df"]
+    assert replies and replies[0]["body"]["nr"] == lead.outcome

@@ -31,6 +31,7 @@ from zhifa.grid.services import patrol_finding_report
 
 from . import hotline, services, triage
 from .models import Lead
+from .receivers import transfer_outcome
 from .simulator import Simulator
 
 # S1: the villager's call the simulated 12345 platform pushes (``manage.py simulate_12345``).
@@ -115,7 +116,8 @@ class _Seeder:
         if case.state == "transferred":
             transfer = case.transfers.select_related("department").first()
             services.lead_outcome_from_case(
-                case=case, outcome=f"经核查，该事项已依法移送{transfer.department.name}处理。"
+                case=case,
+                outcome=transfer_outcome(case=case, department=transfer.department.name),
             )
 
     def s3(self, case: Case) -> None:

@@ -170,7 +170,7 @@ register(
             header("案件移送函", red=True),
             number(),
             addressee("recipient.name"),
-            p("本机关在{{ found }}中发现，{{ party.name }}{{ facts }}。"),
+            p("本机关在{{ found }}中发现，{{ party.name }}{{ facts|clause:party.name }}。"),
             p(
                 "{{ reason }}根据{{ basis }}的规定，现将该案件移送贵单位依法处理，并请将处理结果函告本机关。"
             ),
@@ -227,7 +227,7 @@ register(
             header("涉嫌犯罪案件移送书", red=True),
             number(),
             addressee("recipient.name"),
-            p("{{ party.name }}{{ facts }}。"),
+            p("{{ party.name }}{{ facts|clause:party.name }}。"),
             p(
                 "经本机关调查，当事人的行为涉嫌构成{{ suspected_crime }}。"
                 f"依据{A27}"
