@@ -30,7 +30,7 @@ from tests.browser.stories import (
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 ORDER_NO = "SX12345-20260923-0017"
