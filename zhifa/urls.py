@@ -1,10 +1,22 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
+from zhifa.accounts.access import public_view
 from zhifa.api import api
 from zhifa.core.excel import export_view
 
+
+@public_view
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask /favicon.ico for what has no <link rel=icon> (the RSS and Atom feeds)."""
+    return redirect(static("zhifa/favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("zhifa.core.urls")),
     path("accounts/", include("zhifa.accounts.urls")),
     path("catalog/", include("zhifa.catalog.urls")),

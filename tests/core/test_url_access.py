@@ -88,3 +88,9 @@ def test_the_openapi_schema_is_published(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "执法平台 API"
+
+
+def test_the_browsers_favicon_request_finds_the_icon(client):
+    """A feed opened in a browser has no <link rel=icon>: the browser asks /favicon.ico."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"].endswith("favicon.svg")
