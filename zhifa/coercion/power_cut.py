@@ -113,8 +113,8 @@ def power_cut_conditions(
     now = clock.local(at or clock.now())
     if now < ready:
         raise RuleViolation(
-            f"停止供电告知书于{_minute(notice.served_at)}送达当事人，依照{AQ70_2}"
-            f"应当提前二十四小时通知，{_minute(ready)}以后方可发出停止供电协助函"
+            f"停止供电告知书于{_minute(notice.served_at)}送达当事人，停止供电应当提前二十四小时"
+            f"通知生产经营单位，{_minute(ready)}以后方可发出停止供电协助函"
             "（有危及生产安全的紧急情形的除外）",
             article=AQ70_2,
             code="power_cut_notice_short",

@@ -107,7 +107,7 @@ register(
             number(),
             addressee("party.name"),
             p(
-                "你（单位）{{ premises.description }}存在{{ hazard }}的重大事故隐患，本机关已于"
+                "你（单位）存在{{ hazard }}的重大事故隐患，本机关已于"
                 "{{ stop_order.date|plain_date }}以{{ stop_order.number }}责令你（单位）停止生产经营，"
                 "你（单位）拒不执行，有发生生产安全事故的现实危险。"
             ),
@@ -124,8 +124,9 @@ register(
             CONTACT,
             seal(),
             signatures(
-                ("当事人（签收人）签名：", "{{ service.served_to }}"),
+                ("受送达人：", "{{ service.served_to }}"),
                 ("送达时间：", "{{ service.served_at|plain_datetime }}（{{ service.method }}）"),
+                ("受送达人签名：", ""),
             ),
         ],
         fields=(
