@@ -4,9 +4,11 @@ coal yard at 山会村 is registered as a lead by the officer (刘测试, whose 
 villages (周模例) opens a case for it, the officer asks for its filing and the leader (李示范)
 approves it in his approval inbox; on a phone at the yard the officer records the inspection, the
 order to correct with its deadline and the order to stop over the fire hazard; the yard ignores
-the order to stop, so the officer asks for a power-cut assistance letter to the power supply
-company — refused on the page for a dwelling (行政强制法第四十三条), sent for the yard once the
-leader approves it as his own act — and re-inspects at the correction deadline. The walk ends with
+the order to stop, so the officer serves the yard a written notice of the power cut (停止供电告知书)
+and, 24 hours later on the house clock, asks for a power-cut assistance letter to the power supply
+company — refused on the page for a dwelling (行政强制法第四十三条) and before the 24 hours have
+passed (安全生产法第七十条第二款), sent for the yard once the leader approves it as his own act — and
+re-inspects at the correction deadline. The walk ends with
 the documents downloaded from the case page and read back, and the record chain verified. README
 (“The demo's stories and who walks them”) describes the same walk."""
 
@@ -63,8 +65,8 @@ def power_cut_letter(form, *, use: str) -> None:
     form.locator("select[name=premises_use]").select_option(label=use)
     form.locator("input[name=premises]").fill("山会村煤场生产经营用电（户号示例0001）")
     form.locator("input[name=hazard]").fill("煤堆自燃、未设防火隔离带及消防设施")
-    form.locator("input[name=notice_served_at]").fill("2026-09-18T16:00")
-    form.locator("input[name=cut_at]").fill("2026-09-19T17:00")
+    # the notice served on the yard is chosen already (the only one); the cut is at its time
+    expect(form.locator("select[name=notice] option:checked")).to_contain_text("送达")
 
 
 def test_s3_a_county_transfer_is_corrected_the_power_cut_and_the_site_reinspected(
@@ -225,6 +227,20 @@ def test_s3_a_county_transfer_is_corrected_the_power_cut_and_the_site_reinspecte
     perform(field, form)
     done(field, "已办理：复查")
 
+    # 15:30, still at the yard: the written notice of the power cut, served on the manager
+    walk.on("2026-09-18 15:30")
+    field.reload()
+    form = step(field, "power_notice")
+    form.locator("select[name=premises_use]").select_option(label="生产经营")
+    form.locator("input[name=premises]").fill("山会村煤场生产经营用电（户号示例0001）")
+    form.locator("input[name=hazard]").fill("煤堆自燃、未设防火隔离带及消防设施")
+    form.locator("input[name=cut_at]").fill("2026-09-19T17:00")
+    expect(form.locator("input[name=served_at]")).to_have_value("2026-09-18T15:30")
+    form.locator("input[name=served_to]").fill("韩示例（负责人）")
+    walk.shot(field, "power-cut-notice")
+    perform(field, form)
+    done(field, "已办理：停止供电告知书")
+
     # 16:30 at the office: the power-cut letter — first for a dwelling, which the law forbids
     walk.on("2026-09-18 16:30")
     officer.reload()
@@ -236,20 +252,32 @@ def test_s3_a_county_transfer_is_corrected_the_power_cut_and_the_site_reinspecte
     expect(form.get_by_test_id("step-error")).to_contain_text("第四十三条")
     expect(form.locator("input[name=hazard]")).to_have_value("煤堆自燃、未设防火隔离带及消防设施")
     walk.shot(officer, "power-cut-dwelling-refused")
+    # for the yard's business power: not yet — the notice was served only an hour ago
     form.locator("select[name=premises_use]").select_option(label="生产经营")
+    perform(officer, form)
+    form = officer.get_by_test_id("step-assistance")
+    expect(form.get_by_test_id("step-error")).to_contain_text("第七十条第二款")
+    expect(form.get_by_test_id("step-error")).to_contain_text("2026年9月19日15时30分以后方可发出")
+    walk.shot(officer, "power-cut-too-early")
+
+    # 9-19, 16:00, more than 24 hours after the notice was served: the letter goes for approval
+    walk.on("2026-09-19 16:00")
+    walk.go(officer, f"/cases/{case.pk}/")
+    form = step(officer, "assistance")
+    power_cut_letter(form, use="生产经营")
     walk.shot(officer, "power-cut-asked")
     perform(officer, form)
     done(officer, "协助函已提交负责人审批")
 
     # the leader approves the power cut himself
-    walk.on("2026-09-18 17:00")
+    walk.on("2026-09-19 16:20")
     walk.go(leader, "/cases/approvals/")
     inbox = leader.get_by_test_id("approval-inbox")
-    # one letter waits — the one for the yard; the dwelling's never reached the inbox
+    # one letter waits — the one for the yard; the refused ones never reached the inbox
     expect(inbox.locator("[data-testid^=approval-]")).to_have_count(1)
     expect(inbox).to_contain_text("类别：停止供电")
     expect(inbox).to_contain_text("用电场所性质：生产经营")
-    expect(inbox).to_contain_text("提前书面通知送达时间：2026-09-18 16:00")
+    expect(inbox).to_contain_text("（2026-09-18 15:30送达）")
     walk.shot(leader, "power-cut-inbox")
     submit(leader, inbox.get_by_role("button", name="批准").first)
     done(leader, "已批准并办理：协助函")
@@ -275,7 +303,11 @@ def test_s3_a_county_transfer_is_corrected_the_power_cut_and_the_site_reinspecte
     assert "2026年10月16日" in correction and "复垦" in correction, correction
     stop = case_document(officer, "责令停止违法行为通知书", tmp_path)
     assert "立即停止储煤场装卸作业" in stop and "第七十条" in stop, stop
+    notice = case_document(officer, "停止供电告知书", tmp_path)
+    assert FIRM in notice and "山会村煤场" in notice and "韩示例" in notice, notice
+    assert "2026年9月19日17" in notice and "安全生产法》第七十条" in notice, notice
     letter = case_document(officer, "停止供电协助函", tmp_path)
     assert "示例供电公司繁峙县分公司" in letter and "山会村煤场" in letter, letter
     assert "李示范" in letter and "2026年9月19日17" in letter, letter
+    assert "2026年9月18日15" in letter and "繁砂综执停告" in letter, letter
     chain_verified(officer, case)

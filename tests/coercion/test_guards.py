@@ -105,7 +105,25 @@ def _ignored_stop_order(case, personas):
     )
 
 
+def _notice(case, personas, order, served_at):
+    return coercion_services.power_cut_notice_serve(
+        case=case,
+        actor=personas.officer,
+        stop_order=order,
+        premises_use="business",
+        premises="储煤场生产经营用电",
+        hazard="煤堆自燃、未设防火隔离带",
+        cut_at=served_at + dt.timedelta(days=1, hours=1),
+        served_at=served_at,
+        served_to="韩示例（负责人）",
+    )
+
+
 def _power_cut(case, personas, **over):
+    if "notice" not in over and over.get("stop_order") is not None:
+        over["notice"] = _notice(
+            case, personas, over["stop_order"], at(ACT_DAY + dt.timedelta(days=3))
+        )
     values = dict(
         case=case,
         actor=personas.officer,
@@ -118,7 +136,6 @@ def _power_cut(case, personas, **over):
         premises="储煤场生产经营用电",
         hazard="煤堆自燃、未设防火隔离带",
         approved_by=personas.leader,
-        notice_served_at=at(ACT_DAY + dt.timedelta(days=3), 9),
         cut_at=at(ACT_DAY + dt.timedelta(days=4), 10),
         on=ACT_DAY + dt.timedelta(days=3),
     )
@@ -138,7 +155,7 @@ def test_a_power_cut_for_a_dwelling_is_refused(new_case, personas):
     ("change", "message"),
     [
         ({"approved_by": None}, "负责人批准"),
-        ({"notice_served_at": None}, "二十四小时"),
+        ({"notice": None}, "二十四小时"),
         ({"cut_at": "short"}, "二十四小时"),
         ({"basis": "《中华人民共和国行政强制法》第二十八条"}, "第七十条"),
         ({"stop_order": None}, "拒不执行"),

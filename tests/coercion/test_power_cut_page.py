@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from zhifa.cases import services
 from zhifa.cases.models import ApprovalRequest
+from zhifa.coercion import services as coercion_services
 
 from .conftest import ACT_DAY
 
@@ -34,7 +37,23 @@ def _ignored_stop_order(case, personas):
     )
 
 
-def _letter(order, **over):
+def _notice(case, personas, order):
+    """The 停止供电告知书 served on the yard on the third day (安全生产法第七十条第二款)."""
+    served = timezone.make_aware(dt.datetime.combine(ACT_DAY + dt.timedelta(days=3), dt.time(16)))
+    return coercion_services.power_cut_notice_serve(
+        case=case,
+        actor=personas.officer,
+        stop_order=order,
+        premises_use="business",
+        premises="山会村储煤场生产经营用电",
+        hazard="煤堆自燃、未设防火隔离带",
+        cut_at=served + dt.timedelta(days=1, hours=1),
+        served_at=served,
+        served_to="韩示例（负责人）",
+    )
+
+
+def _letter(order, notice=None, **over):
     day = ACT_DAY + dt.timedelta(days=3)
     data = {
         "kind": "power_cut",
@@ -46,7 +65,7 @@ def _letter(order, **over):
         "premises": "山会村储煤场生产经营用电",
         "hazard": "煤堆自燃、未设防火隔离带",
         "stop_order": order.pk,
-        "notice_served_at": f"{day:%Y-%m-%d}T16:00",
+        "notice": notice.pk if notice else "",
         "cut_at": f"{day + dt.timedelta(days=1):%Y-%m-%d}T17:00",
     }
     data.update(over)
@@ -82,12 +101,15 @@ def test_the_power_cut_waiting_for_the_leader_reads_as_the_officer_typed_it(
     case = new_case()
     order = _ignored_stop_order(case, personas)
     login(client, personas.officer)
-    response = client.post(f"/cases/{case.pk}/steps/assistance/", _letter(order))
+    notice = _notice(case, personas, order)
+    response = client.post(f"/cases/{case.pk}/steps/assistance/", _letter(order, notice))
     assert response.status_code == 302
     request = ApprovalRequest.objects.get()
     day = ACT_DAY + dt.timedelta(days=3)
     assert "类别：停止供电" in request.summary and "用电场所性质：生产经营" in request.summary
-    assert f"提前书面通知送达时间：{day:%Y-%m-%d} 16:00" in request.summary
+    assert f"已送达的停止供电告知书：{notice.document.number}（{day:%Y-%m-%d} 16:00送达）" in (
+        request.summary
+    )
     assert "power_cut" not in request.summary and "business" not in request.summary
     login(client, personas.leader)
     inbox = client.get("/cases/approvals/").content.decode()

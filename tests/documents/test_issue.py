@@ -105,6 +105,20 @@ def test_a_power_cut_without_24_hours_notice_is_refused(personas):
         services.document_issue(document=document, actor=personas.officer, date=DAY)
 
 
+def test_an_emergency_power_cut_without_its_reason_is_refused(personas):
+    document = draft(
+        personas, "power_cut_letter", cut_off={"at": "2026-09-20T09:00:00", "emergency": True}
+    )
+    with pytest.raises(RuleViolation, match="紧急情形"):
+        services.document_issue(document=document, actor=personas.officer, date=DAY)
+
+
+def test_a_power_cut_notice_announcing_a_cut_within_24_hours_is_refused(personas):
+    document = draft(personas, "power_cut_notice", cut_off={"at": "2026-09-19T08:00:00"})
+    with pytest.raises(RuleViolation, match="第七十条第二款"):
+        services.document_issue(document=document, actor=personas.officer, date=DAY)
+
+
 def test_a_seizure_longer_than_30_days_is_refused(personas):
     context = sample("seizure_decision")
     context["seizure"]["days"] = 45

@@ -41,6 +41,7 @@ def test_the_set_covers_every_document_the_workflow_needs():
         "先行登记保存证据通知书",
         "查封（扣押）决定书",
         "协助函",
+        "停止供电告知书",
         "停止供电协助函",
         "案件移送函",
         "涉嫌犯罪案件移送书",

@@ -144,6 +144,7 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
     login,
     town,
     django_capture_on_commit_callbacks,
+    clock,
 ):
     from zhifa.grid.services import subject_register
 
@@ -242,6 +243,21 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
     )
     assert ignored.status_code == 200, ignored.content
     now = timezone.now()
+    notice = officer.post(  # the 停止供电告知书 served on the yard first (安全生产法第七十条第二款)
+        f"/api/v1/cases/{cid}/power-cut-notices",
+        {
+            "stop_order_id": stop["id"],
+            "premises_use": "business",
+            "premises": "山会村储煤场生产经营用电",
+            "hazard": "煤堆自燃、未设防火隔离带",
+            "cut_at": (now + dt.timedelta(hours=25)).isoformat(),
+            "served_at": now.isoformat(),
+            "served_to": "韩示例（负责人）",
+        },
+        content_type="application/json",
+    )
+    assert notice.status_code == 201, notice.content
+    assert notice.json()["document"]["number"].startswith("繁砂综执停告")
     letter = {
         "kind": "power_cut",
         "recipient": "国网繁峙县供电公司",
@@ -252,7 +268,7 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
         "premises": "山会村储煤场生产经营用电",
         "hazard": "煤堆自燃、未设防火隔离带",
         "stop_order_id": stop["id"],
-        "notice_served_at": now.isoformat(),
+        "notice_id": notice.json()["id"],
         "cut_at": (now + dt.timedelta(hours=25)).isoformat(),
     }
 
@@ -265,6 +281,9 @@ def test_s3_county_letter_to_correction_and_a_lawful_power_cut_only(
             content_type="application/json",
         )
 
+    early = post(letter)  # the same afternoon: the 24 hours have not passed
+    assert early.status_code == 422 and "以后方可发出" in early.json()["message"]
+    clock.freeze(now + dt.timedelta(hours=24, minutes=10))
     dwelling = post({**letter, "premises_use": "dwelling", "premises": "山会村某户居民生活用电"})
     assert dwelling.status_code == 422 and "第四十三条" in dwelling.json()["message"]
     no_basis = post({**letter, "basis": "乡镇属地管理职责"})

@@ -24,6 +24,7 @@ EVENT_LABELS = {
     "seizure_started": "查封扣押",
     "seizure_extended": "延长查封扣押",
     "seizure_released": "解除查封扣押",
+    "power_cut_notice_served": "停止供电告知",
     "assistance_sent": "协助函",
     "proposed": "处理意见",
     "reinvestigation": "补充调查",

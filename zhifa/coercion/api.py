@@ -33,7 +33,7 @@ from zhifa.cases.presenters import measure_data as _measure_out
 from zhifa.core.api_fields import Day, Days, Id, Line, Text
 
 from . import services
-from .models import AssistanceRequest, EvidenceHold, Seizure
+from .models import AssistanceRequest, EvidenceHold, PowerCutNotice, Seizure
 
 API_PREFIX = "cases"
 router = Router(tags=["案件"])
@@ -147,6 +147,44 @@ def seizure_release(request: Any, seizure_id: int, payload: ReleaseIn) -> dict[s
     return _measure_out(seizure)
 
 
+class PowerCutNoticeIn(Schema):
+    stop_order_id: Id
+    premises_use: Text = ""
+    premises: Text
+    hazard: Text
+    cut_at: dt.datetime
+    served_at: dt.datetime | None = None
+    served_to: Text
+    service_method: Line = "直接送达"
+    officer_ids: list[Id] = []
+    party_id: Id | None = None
+
+
+@router.post(
+    "/{int:case_id}/power-cut-notices",
+    response={201: MeasureOut},
+    summary="停止供电告知书（送达生产经营单位，安全生产法第七十条第二款）",
+)
+def power_cut_notice_serve(request: Any, case_id: int, payload: PowerCutNoticeIn) -> Status:
+    case = _case(request, case_id)
+    stop_order = CorrectionOrder.objects.filter(pk=payload.stop_order_id, case=case).first()
+    notice = services.power_cut_notice_serve(
+        case=case,
+        actor=_actor(request),
+        stop_order=stop_order,
+        premises_use=payload.premises_use,
+        premises=payload.premises,
+        hazard=payload.hazard,
+        cut_at=payload.cut_at,
+        served_at=payload.served_at,
+        served_to=payload.served_to,
+        service_method=payload.service_method,
+        officers=_officers(request, payload.officer_ids),
+        party=_subject(request, payload.party_id),
+    )
+    return Status(201, _measure_out(notice))
+
+
 class AssistanceIn(Schema):
     kind: Line = "general"
     recipient: Text
@@ -160,9 +198,10 @@ class AssistanceIn(Schema):
     hazard: Text = ""
     stop_order_id: Id | None = None
     approver_id: Id | None = None
-    notice_served_at: dt.datetime | None = None
+    notice_id: Id | None = None
     cut_at: dt.datetime | None = None
     emergency: bool = False
+    emergency_reason: Text = ""
 
 
 @router.post(
@@ -173,6 +212,9 @@ def assistance_send(request: Any, case_id: int, payload: AssistanceIn) -> Status
     stop_order = None
     if payload.stop_order_id:
         stop_order = CorrectionOrder.objects.filter(pk=payload.stop_order_id, case=case).first()
+    notice = None
+    if payload.notice_id:
+        notice = PowerCutNotice.objects.filter(pk=payload.notice_id, case=case).first()
     letter = services.assistance_request_send(
         case=case,
         actor=_actor(request),
@@ -190,8 +232,9 @@ def assistance_send(request: Any, case_id: int, payload: AssistanceIn) -> Status
         approved_by=_approver(request, payload.approver_id)
         if payload.kind == AssistanceRequest.Kind.POWER_CUT
         else None,
-        notice_served_at=payload.notice_served_at,
+        notice=notice,
         cut_at=payload.cut_at,
         emergency=payload.emergency,
+        emergency_reason=payload.emergency_reason,
     )
     return Status(201, _measure_out(letter))

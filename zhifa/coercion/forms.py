@@ -9,11 +9,12 @@ from django.contrib.auth import get_user_model
 
 from zhifa.cases.forms import DATETIME, TEXT, TownForm, item_lines, only_choice_chosen
 from zhifa.cases.models import Case, CorrectionOrder
-from zhifa.core.articles import AQ70
+from zhifa.core import clock
+from zhifa.core.articles import AQ70, AQ70_2
 from zhifa.core.errors import DomainError
 
 from . import services
-from .models import AssistanceRequest, EvidenceHold, Seizure
+from .models import AssistanceRequest, EvidenceHold, PowerCutNotice, Seizure
 
 OPEN_STATUS = {"holds": "held", "seizures": "active"}
 
@@ -139,6 +140,50 @@ class ReleaseStep(MeasureStep):
         )
 
 
+def _ignored_stop_orders(case: Case) -> Any:
+    return CorrectionOrder.objects.filter(
+        case=case, kind="stop", major_hazard=True, status=CorrectionOrder.Status.IGNORED
+    )
+
+
+class PowerCutNoticeStep(MeasureStep):
+    """停止供电告知书: issued and served on the business 24 hours before the power company is told
+    (安全生产法第七十条第二款); the officer's own step, recorded with its service time."""
+
+    label = "停止供电告知书"
+    stop_order = forms.ModelChoiceField(
+        label="拒不执行的责令停止通知", queryset=CorrectionOrder.objects.none()
+    )
+    premises_use = forms.ChoiceField(
+        label="用电场所性质", choices=[("", "—"), *AssistanceRequest.Use.choices]
+    )
+    premises = forms.CharField(label="停电范围")
+    hazard = forms.CharField(label="重大事故隐患")
+    cut_at = forms.DateTimeField(
+        label="拟停电时间", widget=DATETIME, help_text="不早于送达后二十四小时"
+    )
+    served_at = forms.DateTimeField(label="送达时间", widget=DATETIME)
+    served_to = forms.CharField(label="受送达人（签收人）")
+    service_method = forms.ChoiceField(
+        label="送达方式",
+        choices=[(m, m) for m in ("直接送达", "留置送达", "邮寄送达")],
+    )
+
+    @classmethod
+    def available(cls, case: Case) -> bool:
+        """Only once an order to stop over a major hazard was found ignored on re-inspection."""
+        return super().available(case) and _ignored_stop_orders(case).exists()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stop_order"].queryset = _ignored_stop_orders(self.case)
+        only_choice_chosen(self, "stop_order")
+        self.fields["served_at"].initial = f"{clock.now():%Y-%m-%dT%H:%M}"
+
+    def perform(self, *, actor: Any) -> Any:
+        return services.power_cut_notice_serve(case=self.case, actor=actor, **self.cleaned_data)
+
+
 class AssistanceStep(MeasureStep):
     label = "协助函"
     kind = forms.ChoiceField(label="类别", choices=AssistanceRequest.Kind.choices)
@@ -157,10 +202,17 @@ class AssistanceStep(MeasureStep):
     approver = forms.ModelChoiceField(
         label="主要负责人批准", queryset=get_user_model().objects.none(), required=False
     )
-    notice_served_at = forms.DateTimeField(
-        label="提前书面通知送达时间", widget=DATETIME, required=False
+    notice = forms.ModelChoiceField(
+        label="已送达的停止供电告知书",
+        queryset=PowerCutNotice.objects.none(),
+        required=False,
+        help_text=f"送达满二十四小时后方可发函（{AQ70_2}）",
     )
-    cut_at = forms.DateTimeField(label="停电时间", widget=DATETIME, required=False)
+    cut_at = forms.DateTimeField(
+        label="停电时间", widget=DATETIME, required=False, help_text="不填则按告知书所定时间"
+    )
+    emergency = forms.BooleanField(label="有危及生产安全的紧急情形（不经提前通知）", required=False)
+    emergency_reason = forms.CharField(label="紧急情形说明", widget=TEXT, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -168,6 +220,8 @@ class AssistanceStep(MeasureStep):
             case=self.case, kind="stop"
         )
         only_choice_chosen(self, "stop_order")
+        self.fields["notice"].queryset = PowerCutNotice.objects.filter(case=self.case)
+        only_choice_chosen(self, "notice")
         # the power supply company the town entered (a 停止供电 letter goes there)
         self.fields["recipient"].initial = self.town.power_company if self.town else ""
 
@@ -184,8 +238,10 @@ class AssistanceStep(MeasureStep):
                 basis=d.get("basis", ""),
                 stop_order=d.get("stop_order"),
                 hazard=d.get("hazard", ""),
-                notice_served_at=d.get("notice_served_at"),
+                notice=d.get("notice"),
                 cut_at=d.get("cut_at"),
+                emergency=d.get("emergency", False),
+                emergency_reason=d.get("emergency_reason", ""),
             )
         except DomainError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
@@ -203,5 +259,6 @@ STEP_FORMS: dict[str, type[MeasureStep]] = {
     "seizure": SeizureStep,
     "extend": ExtendStep,
     "release": ReleaseStep,
+    "power_notice": PowerCutNoticeStep,
     "assistance": AssistanceStep,
 }

@@ -8,6 +8,7 @@ from django.db import models
 
 from zhifa.cases.models import Case, CorrectionOrder
 from zhifa.cases.models.measures import MeasureBase
+from zhifa.core import clock
 
 
 class EvidenceHold(MeasureBase):
@@ -68,6 +69,34 @@ class Seizure(MeasureBase):
         ordering = ["started_on", "pk"]
 
 
+class PowerCutNotice(MeasureBase):
+    """停止供电告知书 served on the business: 安全生产法第七十条第二款 asks for it twenty-four hours
+    before the power company is told to cut (unless there is an emergency)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="power_notices")
+    stop_order = models.ForeignKey(
+        CorrectionOrder,
+        verbose_name="拒不执行的责令停止通知",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    premises = models.CharField("停电范围", max_length=200)
+    hazard = models.CharField("重大事故隐患", max_length=300)
+    cut_at = models.DateTimeField("拟停电时间")
+    served_at = models.DateTimeField("送达时间")
+    served_to = models.CharField("受送达人", max_length=100)
+    service_method = models.CharField("送达方式", max_length=40)
+
+    class Meta:
+        verbose_name = "停止供电告知书"
+        verbose_name_plural = "停止供电告知书"
+        ordering = ["served_at", "pk"]
+
+    def __str__(self) -> str:
+        number = self.document.number if self.document_id else ""
+        return f"{number}（{clock.local(self.served_at):%Y-%m-%d %H:%M}送达）"
+
+
 class AssistanceRequest(MeasureBase):
     """协助函 to an outside body; a 停止供电 letter is refused unless the law's conditions hold."""
 
@@ -104,8 +133,18 @@ class AssistanceRequest(MeasureBase):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    notice = models.ForeignKey(
+        PowerCutNotice,
+        verbose_name="停止供电告知书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
     notice_served_at = models.DateTimeField("提前书面通知时间", null=True, blank=True)
     cut_at = models.DateTimeField("停电时间", null=True, blank=True)
+    emergency = models.BooleanField("紧急情形", default=False)
+    emergency_reason = models.CharField("紧急情形说明", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "协助函"

@@ -25,15 +25,16 @@ from zhifa.cases.services.common import (
 from zhifa.cases.services.common import party_of as _party
 from zhifa.cases.transitions import case_transition
 from zhifa.core import clock
-from zhifa.core.articles import A56, AQ70, EVIDENCE_HOLD, Q18, Q25, Q28, Q43, SEIZURE, cite
+from zhifa.core.articles import A56, AQ70, EVIDENCE_HOLD, Q18, Q25, Q28, SEIZURE, cite
 from zhifa.core.deadlines import deadline_cancel, deadline_complete, deadline_open
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.models import Deadline
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
-from .law import rule_no_residential_cutoff, rule_seizure_term
-from .models import AssistanceRequest, EvidenceHold, Seizure
+from .law import rule_seizure_term
+from .models import AssistanceRequest, EvidenceHold, PowerCutNotice, Seizure
+from .power_cut import power_cut_conditions, power_cut_notice_serve  # noqa: F401 (re-exported)
 
 # --- 先行登记保存 ------------------------------------------------------------------------------
 
@@ -322,61 +323,6 @@ def seizure_release(
 # --- 协助函 / 停止供电 ---------------------------------------------------------------------------
 
 
-def power_cut_conditions(
-    *,
-    case: Case,
-    premises_use: str,
-    basis: str,
-    stop_order: CorrectionOrder | None,
-    hazard: str,
-    notice_served_at: dt.datetime | None,
-    cut_at: dt.datetime | None,
-    emergency: bool = False,
-) -> None:
-    """Each condition of the law but the head's approval, in order; the first unmet one refuses
-    the letter. The step form checks these before an officer's letter waits for approval: a letter
-    the law forbids (a dwelling's power) is refused at once, never sent to the leader's inbox."""
-    rule_no_residential_cutoff(premises_use=premises_use)
-    if premises_use != AssistanceRequest.Use.BUSINESS:
-        raise DomainError("请注明停电场所是生产经营场所还是居民生活用电", code="premises_use")
-    if "安全生产法" not in basis or "第七十条" not in basis:
-        raise RuleViolation(
-            f"通知停止供电须有法律明确授权，请引用授权条款{AQ70}",
-            article=cite(Q43, AQ70),
-            code="power_cut_no_basis",
-        )
-    if not hazard.strip():
-        raise RuleViolation("请写明存在的重大事故隐患", article=AQ70, code="power_cut_no_hazard")
-    if stop_order is not None:  # judge the order as recorded, not as the caller last saw it
-        stop_order = CorrectionOrder.all_towns.get(pk=stop_order.pk)
-    if (
-        stop_order is None
-        or stop_order.case_id != case.pk
-        or stop_order.kind != CorrectionOrder.Kind.STOP
-        or not stop_order.major_hazard
-        or stop_order.status != CorrectionOrder.Status.IGNORED
-    ):
-        raise RuleViolation(
-            "只有生产经营单位拒不执行针对重大事故隐患作出的停产停业、停止施工或停止使用决定，"
-            "且复查确认仍拒不执行的，方可通知停止供电",
-            article=AQ70,
-            code="power_cut_no_ignored_order",
-        )
-    if not emergency:
-        if notice_served_at is None or cut_at is None:
-            raise RuleViolation(
-                "应提前二十四小时书面通知生产经营单位，请填写通知送达时间和停电时间",
-                article=AQ70,
-                code="power_cut_no_notice",
-            )
-        if cut_at - notice_served_at < dt.timedelta(hours=24):
-            raise RuleViolation(
-                "停止供电应当提前二十四小时书面通知生产经营单位（紧急情形除外）",
-                article=AQ70,
-                code="power_cut_notice_short",
-            )
-
-
 def _power_cut_guard(*, approved_by: Any, **conditions: Any) -> None:
     """The law's conditions, then the approval of the department's principal head."""
     power_cut_conditions(**conditions)
@@ -399,21 +345,26 @@ def assistance_request_send(
     hazard: str = "",
     stop_order: CorrectionOrder | None = None,
     approved_by: Any = None,
-    notice_served_at: dt.datetime | None = None,
+    notice: PowerCutNotice | None = None,
     cut_at: dt.datetime | None = None,
     emergency: bool = False,
+    emergency_reason: str = "",
     on: dt.date | None = None,
 ) -> AssistanceRequest:
     """A 协助函 (行政处罚法第二十六条). A 停止供电 letter is refused for a dwelling
-    (行政强制法第四十三条) and, for a business, unless 安全生产法第七十条's conditions hold."""
+    (行政强制法第四十三条) and, for a business, unless 安全生产法第七十条's conditions hold: among
+    them a 停止供电告知书 served on the business at least 24 hours before (on the house clock),
+    unless an emergency is stated with its reason."""
     if kind not in AssistanceRequest.Kind.values:
         raise DomainError("协助类别不正确", code="bad_kind")
     recipient = text(recipient, label="协助单位")
     matter = text(matter, label="请求协助的事由", minimum=4)
     request = text(request, label="协助事项", minimum=4)
     on = on or clock.today()
-    notice_served_at = aware(notice_served_at) if notice_served_at else None
     cut_at = aware(cut_at) if cut_at else None
+    emergency_reason = (emergency_reason or "").strip() if emergency else ""
+    if kind == AssistanceRequest.Kind.POWER_CUT and cut_at is None and notice and not emergency:
+        cut_at = notice.cut_at  # the time the business was told
     with case_transition(case, actor=actor, event_type="assistance_sent") as step:
         case = step.case
         item = None
@@ -426,10 +377,13 @@ def assistance_request_send(
                 stop_order=stop_order,
                 hazard=hazard,
                 approved_by=approved_by,
-                notice_served_at=notice_served_at,
+                notice=notice,
                 cut_at=cut_at,
                 emergency=emergency,
+                emergency_reason=emergency_reason,
             )
+            if cut_at is None:
+                raise DomainError("请填写停电时间", code="field_required")
             item = authority_check(case=case, act="power_cut", on=on)
         handlers = act_handlers(officers=officers_of(case, officers), on=on, item=item)
         party = _party(case, party)
@@ -447,8 +401,11 @@ def assistance_request_send(
             hazard=hazard,
             stop_order=stop_order,
             approved_by=approved_by,
-            notice_served_at=notice_served_at,
+            notice=notice,
+            notice_served_at=notice.served_at if notice else None,
             cut_at=cut_at,
+            emergency=emergency,
+            emergency_reason=emergency_reason,
             officers=[{"name": h["name"], "cert_no": h["cert_no"]} for h in handlers],
             created_by=actor if getattr(actor, "pk", None) else None,
         )
@@ -470,20 +427,28 @@ def assistance_request_send(
             context["cut_off"] = {
                 "at": timezone.localtime(cut_at).replace(tzinfo=None).isoformat() if cut_at else "",
                 "emergency": emergency,
+                "reason": emergency_reason,
             }
             context["advance_notice"] = {
-                "served_at": timezone.localtime(notice_served_at).replace(tzinfo=None).isoformat()
-                if notice_served_at
-                else ""
+                "served_at": timezone.localtime(notice.served_at).replace(tzinfo=None).isoformat()
+                if notice
+                else "",
+                "number": notice.document.number if notice and notice.document else "",
             }
             context["premises"] = {"description": premises, "residential": False}
         letter.document = issue(case=case, doc_type=doc_type, context=context, actor=actor, date=on)
         letter.save(update_fields=["document"])
+        summary = f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）"
+        if emergency and kind == AssistanceRequest.Kind.POWER_CUT:
+            summary += f"，紧急情形未提前二十四小时通知：{emergency_reason[:60]}"
         step.record(
-            f"{letter.get_kind_display()}协助函致{recipient}（{letter.document.number}）",
+            summary,
             letter=letter.pk,
             kind=kind,
             recipient=recipient,
             number=letter.document.number,
+            notice=notice.pk if notice else None,
+            emergency=emergency,
+            emergency_reason=emergency_reason,
         )
     return letter

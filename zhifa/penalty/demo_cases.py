@@ -19,6 +19,7 @@ from zhifa.cases.models import Case
 from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import item_held_by_town
 from zhifa.coercion import services as coercion_services
+from zhifa.core import clock
 from zhifa.core.models import Town
 from zhifa.grid.models import Subject
 from zhifa.team.rules import eligible_handlers
@@ -247,23 +248,35 @@ class _Seeder:
             note="复查时仍在装卸煤炭，冒烟未处置，拒不执行。",
             on=self.day(9),
         )
-        coercion_services.assistance_request_send(
-            case=case,
-            actor=self.officer,
-            kind="power_cut",
-            recipient="国网繁峙县供电公司",
-            matter="储煤场拒不执行针对重大事故隐患作出的停止使用决定，有发生火灾的现实危险",
-            request="对储煤场生产经营用电停止供电，隐患消除后另行通知恢复。",
-            basis="《中华人民共和国安全生产法》第七十条",
-            premises_use="business",
-            premises="山会村储煤场生产经营用电（户号示例0001）",
-            hazard="煤堆自燃、未设防火隔离带及消防设施",
-            stop_order=stop,
-            approved_by=self.leader,
-            notice_served_at=_at(self.day(9), 16),
-            cut_at=_at(self.day(7), 9),
-            on=self.day(9),
-        )
+        # the notice served on the yard at 16:00, the letter the next afternoon (≥ 24 hours on)
+        with clock.frozen(_at(self.day(9), 16)):
+            notice = coercion_services.power_cut_notice_serve(
+                case=case,
+                actor=self.officer,
+                stop_order=stop,
+                premises_use="business",
+                premises="山会村储煤场生产经营用电（户号示例0001）",
+                hazard="煤堆自燃、未设防火隔离带及消防设施",
+                cut_at=_at(self.day(7), 9),
+                served_to="韩示例（负责人）",
+            )
+        with clock.frozen(_at(self.day(8), 17)):
+            coercion_services.assistance_request_send(
+                case=case,
+                actor=self.officer,
+                kind="power_cut",
+                recipient="国网繁峙县供电公司",
+                matter="储煤场拒不执行针对重大事故隐患作出的停止使用决定，有发生火灾的现实危险",
+                request="对储煤场生产经营用电停止供电，隐患消除后另行通知恢复。",
+                basis="《中华人民共和国安全生产法》第七十条",
+                premises_use="business",
+                premises="山会村储煤场生产经营用电（户号示例0001）",
+                hazard="煤堆自燃、未设防火隔离带及消防设施",
+                stop_order=stop,
+                approved_by=self.leader,
+                notice=notice,
+                on=self.day(8),
+            )
         coercion_services.evidence_hold_start(
             case=case,
             actor=self.officer,

@@ -29,6 +29,7 @@ STEP_ISSUED: dict[str, str] = {
     "evidence_hold": "先行登记保存证据",
     "seizure_decision": "查封、扣押",
     "assistance_letter": "协助函",
+    "power_cut_notice": "停止供电告知书",
     "power_cut_letter": "停止供电、供水协助函",
     "prior_notice": "行政处罚事先告知",
     "prior_notice_hearing": "行政处罚事先告知（听证）",

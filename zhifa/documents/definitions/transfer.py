@@ -1,13 +1,25 @@
-"""协助与移送: 协助函, 停止供电协助函, 案件移送函, 涉嫌犯罪案件移送书."""
+"""协助与移送: 协助函, 停止供电告知书 (served on the business first), 停止供电协助函, 案件移送函,
+涉嫌犯罪案件移送书."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from zhifa.core.articles import A26, A27, AQ70, Q21, Q43
+from zhifa.core.articles import A26, A27, AQ70, AQ70_2, Q21, Q43
 
-from .common import SAMPLE_TOWN_CASE, addressee, header, need, need_block, number, p, seal
+from .common import (
+    HANDLERS,
+    SAMPLE_TOWN_CASE,
+    addressee,
+    header,
+    need,
+    need_block,
+    number,
+    p,
+    seal,
+    signatures,
+)
 from .registry import DocType, Field, register
 
 ATTACHMENTS = {
@@ -71,6 +83,98 @@ register(
 )
 
 
+def power_cut_notice_check(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """The planned cut is at least 24 hours after the notice is served (安全生产法第七十条第二款)."""
+    try:
+        at = dt.datetime.fromisoformat(str((context.get("cut_off") or {}).get("at")))
+        served = dt.datetime.fromisoformat(str((context.get("service") or {}).get("served_at")))
+    except ValueError:
+        return [("应载明拟停电时间和告知书送达时间", AQ70_2)]
+    if at - served < dt.timedelta(hours=24):
+        return [("停止供电应当提前二十四小时通知生产经营单位", AQ70_2)]
+    return []
+
+
+register(
+    DocType(
+        code="power_cut_notice",
+        name="停止供电告知书",
+        group="责令与强制措施",
+        abbr="停告",
+        description="通知供电企业停止供电前，提前二十四小时书面通知拒不执行停产停业决定的生产经营单位（安全生产法第七十条第二款，有危及生产安全的紧急情形的除外）；不得用于居民生活（强制法第四十三条）。",
+        blocks=[
+            header("停止供电告知书", red=True),
+            number(),
+            addressee("party.name"),
+            p(
+                "你（单位）存在{{ hazard }}的重大事故隐患，本机关已于"
+                "{{ stop_order.date|plain_date }}以{{ stop_order.number }}责令你（单位）停止生产经营，"
+                "你（单位）拒不执行，有发生生产安全事故的现实危险。"
+            ),
+            p(
+                f"依据{AQ70}的规定，本机关将书面通知供电企业于"
+                "{{ cut_off.at|plain_datetime }}起停止对你（单位）{{ premises.description }}的供电，"
+                "现提前二十四小时予以告知。"
+            ),
+            p(
+                "你（单位）依法履行行政决定、采取相应措施消除事故隐患的，本机关将及时通知供电企业恢复供电。"
+                "停止供电范围仅限生产经营用电，不涉及居民生活用电。"
+            ),
+            p("执法人员：" + HANDLERS, indent=False),
+            CONTACT,
+            seal(),
+            signatures(
+                ("受送达人：", "{{ service.served_to }}"),
+                ("送达时间：", "{{ service.served_at|plain_datetime }}（{{ service.method }}）"),
+                ("受送达人签名：", ""),
+            ),
+        ],
+        fields=(
+            Field("party.*", "生产经营单位及地址"),
+            Field("hazard", "重大事故隐患"),
+            Field("stop_order.number", "拒不执行的责令停产停业文书文号"),
+            Field("stop_order.date", "责令日期"),
+            Field("premises.description", "停电范围"),
+            Field("cut_off.at", "拟停电时间"),
+            Field("service.served_at", "送达时间"),
+            Field("service.served_to", "受送达人"),
+            Field("service.method", "送达方式"),
+            Field("handlers", "执法人员"),
+        ),
+        needs=(
+            need("生产经营单位名称", AQ70_2, "party.name"),
+            need("重大事故隐患", AQ70, "hazard"),
+            need("拒不执行的责令停产停业决定", AQ70, "stop_order.number"),
+            need("停电范围", AQ70, "premises.description"),
+            need("拟停电时间", AQ70_2, "cut_off.at"),
+            need_block("行政机关印章位置", AQ70, "seal"),
+        ),
+        checks=(power_cut_notice_check,),
+        sample={
+            **SAMPLE_TOWN_CASE,
+            "party": {"name": "繁峙县示例煤炭经销有限公司", "address": "繁峙县砂河镇山会村储煤场"},
+            "hazard": "储煤场煤堆自燃、未设置防火隔离带及消防设施",
+            "stop_order": {"number": "繁砂综执责停〔2026〕3号", "date": "2026-09-14"},
+            "premises": {
+                "description": "山会村储煤场生产经营用电（户号示例0001）",
+                "residential": False,
+            },
+            "cut_off": {"at": "2026-09-20T09:00:00"},
+            "service": {
+                "served_at": "2026-09-18T16:00:00",
+                "served_to": "韩示例（负责人）",
+                "method": "直接送达",
+            },
+            "handlers": [
+                {"name": "刘测试", "cert_no": "14090000001"},
+                {"name": "周模例", "cert_no": "14090000002"},
+            ],
+            "contact": {"name": "张演练", "phone": "0350-5550110"},
+        },
+    )
+)
+
+
 def power_cut_check(context: dict[str, Any]) -> list[tuple[str, str]]:
     """安全生产法第七十条 conditions; never for residents' daily life (强制法第四十三条)."""
     problems: list[tuple[str, str]] = []
@@ -79,7 +183,10 @@ def power_cut_check(context: dict[str, Any]) -> list[tuple[str, str]]:
         problems.append(("不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行", Q43))
     cut = context.get("cut_off") or {}
     notice = context.get("advance_notice") or {}
-    if not cut.get("emergency"):
+    if cut.get("emergency"):
+        if len(str(cut.get("reason") or "").strip()) < 4:
+            problems.append(("未提前二十四小时通知的，应载明危及生产安全的紧急情形", AQ70_2))
+    else:
         try:
             at = dt.datetime.fromisoformat(str(cut.get("at")))
             served = dt.datetime.fromisoformat(str(notice.get("served_at")))
@@ -112,7 +219,9 @@ register(
                 "经本机关主要负责人{{ approval.approver }}于{{ approval.date|plain_date }}批准，"
                 f"依据{AQ70}的规定，"
                 "请贵单位于{{ cut_off.at|plain_datetime }}起停止对该单位{{ premises.description }}的供电。"
-                "本机关已于{{ advance_notice.served_at|plain_datetime }}书面通知该单位。"
+                "{% if cut_off.emergency %}因{{ cut_off.reason }}，有危及生产安全的紧急情形，未能提前二十四小时通知该单位。"
+                "{% else %}本机关已于{{ advance_notice.served_at|plain_datetime }}以"
+                "{{ advance_notice.number|default:'停止供电告知书' }}书面通知该单位。{% endif %}"
             ),
             p(
                 "上述停电范围仅限生产经营用电，不涉及居民生活用电。重大事故隐患消除后，本机关将及时书面通知贵单位恢复供电。"
@@ -130,6 +239,8 @@ register(
             Field("approval.date", "批准日期"),
             Field("cut_off.at", "停电时间"),
             Field("cut_off.emergency", "紧急情形（无需提前通知）"),
+            Field("cut_off.reason", "紧急情形说明"),
+            Field("advance_notice.number", "停止供电告知书文号"),
             Field("advance_notice.served_at", "书面通知生产经营单位的时间"),
             Field("premises.description", "停电范围"),
             Field("premises.residential", "是否居民生活用电（是则不得停电）"),
@@ -152,7 +263,10 @@ register(
             "stop_order": {"number": "繁砂综执责停〔2026〕3号", "date": "2026-09-14"},
             "approval": {"approver": "李示范", "date": "2026-09-18"},
             "cut_off": {"at": "2026-09-20T09:00:00", "emergency": False},
-            "advance_notice": {"served_at": "2026-09-18T16:00:00"},
+            "advance_notice": {
+                "served_at": "2026-09-18T16:00:00",
+                "number": "繁砂综执停告〔2026〕1号",
+            },
             "premises": {"description": "储煤场生产经营用电（户号示例0001）", "residential": False},
             "contact": {"name": "张演练", "phone": "0350-5550110"},
         },
