@@ -96,10 +96,14 @@ def test_no_public_page_of_the_demo_shows_personal_data(client, settings, tmp_pa
     s5 = Penalty.objects.get(case__cause__contains="S5")
     assert any(s5.decision_doc.number in body for body in shown.values())
     assert len(shown) >= 12
-    # the power list, the officers page and the inspection results are on the public frame
-    for part in ("/catalog/public/", "/team/public/", "/inspections/public/"):
+    # the power list, the officers page, the inspection results and the citizen's report form
+    # and tracker are on the public frame (no staff shell, no script)
+    assert any("/intake/public/track/" in url for url in shown)
+    assert any(url.endswith("/report/") and "/intake/public/" in url for url in shown)
+    for part in ("/catalog/public/", "/team/public/", "/inspections/public/", "/intake/public/"):
         for url in (u for u in shown if part in u):
             assert 'class="gongshi"' in shown[url] and "tel:" in shown[url], url
+            assert "<script" not in shown[url], url
     # the power list shows an item's limits (public) and never its internal notes
     powers = " ".join(body for url, body in shown.items() if "/catalog/public/" in url)
     assert "限定范围：限于城管职权范围内" in powers

@@ -97,34 +97,94 @@ class GridReportForm(forms.Form):
     )
 
 
-class CitizenReportForm(forms.Form):
+class MarksErrors:
+    """A field with an error tells screen readers so: aria-invalid, and aria-describedby naming
+    the message and the hint (``{id}-error``, ``{id}_helptext`` in intake/_public_field.html)."""
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:  # type: ignore[attr-defined]
+            if name not in self.fields:  # type: ignore[attr-defined]
+                continue
+            attrs = self.fields[name].widget.attrs  # type: ignore[attr-defined]
+            attrs["aria-invalid"] = "true"
+            bound = self[name]  # type: ignore[index]
+            described = [f"{bound.auto_id}-error"]
+            if bound.help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            attrs["aria-describedby"] = " ".join(described)
+            attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+
+
+class CitizenReportForm(MarksErrors, forms.Form):
+    """The public report form (no login). The place is written out, with the village chosen
+    from a list: no map and no script on the public frame (ADR 0034)."""
+
     text = forms.CharField(
         label="反映内容",
         min_length=10,
         max_length=1000,
+        help_text="至少 10 个字，请写明时间、地点和具体情况。",
+        error_messages={
+            "required": "请填写反映内容。",
+            "min_length": "反映内容至少写 %(limit_value)d 个字（现在 %(show_value)d 个字），"
+            "请写明时间、地点和具体情况。",
+            "max_length": "反映内容不能超过 %(limit_value)d 个字（现在 %(show_value)d 个字）。",
+        },
         widget=forms.Textarea(attrs={**TEXT_ATTRS, "placeholder": "请写明时间、地点和具体情况"}),
     )
+    village = forms.ChoiceField(
+        label="所在村（社区）（可不填）",
+        required=False,
+        choices=[("", "不清楚或不在列表中")],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     address = forms.CharField(
-        label="发生地点", max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
+        label="发生地点",
+        max_length=200,
+        help_text="如街道、门牌号、店名或附近的标志性建筑。",
+        error_messages={
+            "required": "请填写发生地点。",
+            "max_length": "发生地点不能超过 %(limit_value)d 个字。",
+        },
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}),
     )
     name = forms.CharField(
         label="您的称呼（可不填）",
         required=False,
         max_length=20,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "name"}),
     )
     phone = forms.CharField(
         label="联系电话（可不填，仅执法队可见）",
         required=False,
         max_length=20,
-        widget=forms.TextInput(attrs={"class": "form-control", "inputmode": "tel"}),
+        widget=forms.TextInput(
+            attrs={"class": "form-control", "inputmode": "tel", "autocomplete": "tel"}
+        ),
     )
     photo = forms.FileField(
         label="照片（可不填）",
         required=False,
+        help_text="JPEG、PNG 或 WebP 图片，不超过 10 MB，可直接拍照。",
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": "image/*"}),
     )
     website = forms.CharField(required=False, widget=forms.HiddenInput())  # honeypot
+
+    def __init__(self, *args, villages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.villages = {str(v.pk): v for v in villages}
+        self.fields["village"].choices = [("", "不清楚或不在列表中")] + [
+            (pk, str(v)) for pk, v in self.villages.items()
+        ]
+
+    def place(self) -> str:
+        """The address as the team reads it: the chosen village first, unless already written."""
+        address = self.cleaned_data["address"].strip()
+        village = self.villages.get(self.cleaned_data.get("village") or "")
+        if village is None or village.name in address:
+            return address
+        return f"{village.name} {address}"
 
 
 ITEM_PICKER = {"source": "api:catalog_pick_items", "value_field": "code"}
@@ -210,7 +270,18 @@ class ExtendForm(ReasonForm):
     )
 
 
-class TrackForm(forms.Form):
+class TrackForm(MarksErrors, forms.Form):
     code = forms.CharField(
-        label="查询码", max_length=12, widget=forms.TextInput(attrs={"class": "form-control"})
+        label="查询码",
+        max_length=12,
+        error_messages={"required": "请输入查询码。", "max_length": "查询码为 10 位。"},
+        help_text="提交举报后页面上显示的 10 位查询码。",
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control",
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
     )

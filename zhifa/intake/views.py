@@ -347,10 +347,21 @@ def _rate_limited(request: HttpRequest) -> bool:
     return rate_hit(key=f"intake:public:{_client_ip(request)}", limit=limit, window_seconds=3600)
 
 
+PHOTO_ERRORS = ("photo_too_large", "bad_photo")
+
+
+def _villages(town: Town) -> list[Any]:
+    from zhifa.grid.models import Village
+
+    return list(Village.all_towns.filter(town=town).order_by("code"))
+
+
 @public_view
 def public_report(request: HttpRequest, town_code: str) -> HttpResponse:
+    """The citizen's report form on the public frame (core/public_base.html): no login, no
+    script; a refusal keeps what was typed (a chosen photo must be chosen again)."""
     town = get_object_or_404(Town, code=town_code)
-    form = CitizenReportForm(request.POST or None, request.FILES or None)
+    form = CitizenReportForm(request.POST or None, request.FILES or None, villages=_villages(town))
     status = 200
     if request.method == "POST":
         if _rate_limited(request):
@@ -364,25 +375,32 @@ def public_report(request: HttpRequest, town_code: str) -> HttpResponse:
                         town=town,
                         source=Lead.Source.REPORT,
                         text=data["text"],
-                        address=data["address"],
+                        address=form.place(),
                         reporter_name=data["name"],
                         reporter_phone=data["phone"],
                         photos=[data["photo"]] if data.get("photo") else [],
                     )
             except DomainError as error:
-                form.add_error(None, error.message)
+                form.add_error("photo" if error.code in PHOTO_ERRORS else None, error.message)
             else:
                 return render(request, "intake/public_done.html", {"town": town, "lead": lead})
         if form.errors and status == 200:
             status = 422
-    return render(request, "intake/public_report.html", {"town": town, "form": form}, status=status)
+    context = {"town": town, "form": form, "photo_dropped": bool(request.FILES and form.errors)}
+    return render(request, "intake/public_report.html", context, status=status)
 
 
 @public_view
 def public_track(request: HttpRequest) -> HttpResponse:
-    form = TrackForm(request.GET or None)
+    """The citizen's progress tracker: the frame shows the town given (?town=, from the town's
+    pages) or, once a code is found, the report's own town."""
+    form = TrackForm(request.GET if "code" in request.GET else None)
+    town = Town.objects.filter(code=request.GET.get("town", ""), is_active=True).first()
     found = None
     if form.is_valid():
         lead = sel.lead_by_tracking_code(form.cleaned_data["code"])
         found = sel.public_status(lead) if lead else False
-    return render(request, "intake/public_track.html", {"form": form, "found": found})
+        if lead is not None:
+            town = lead.town
+    context = {"form": form, "found": found, "town": town}
+    return render(request, "intake/public_track.html", context)
