@@ -115,7 +115,10 @@ def test_s1_a_12345_call_about_mining_ends_in_a_joint_operation_and_an_answered_
     suggestions = leader.get_by_test_id("suggestions")
     expect(suggestions).to_contain_text("SH-ZR-002 对未取得采矿许可证擅自采矿的行政处罚")
     expect(suggestions.get_by_test_id("triage-confidence")).to_contain_text("有把握")
-    expect(suggestions).to_contain_text("非本镇承接事项：建议移送")
+    # not the town's: the county team enforces it (the bureau is named as its source department)
+    expect(suggestions).to_contain_text(
+        "非本镇承接事项：建议移送繁峙县规划和自然资源综合行政执法队"
+    )
     walk.shot(leader, "lead")
     submit(leader, leader.get_by_role("button", name="签收工单"))
     done(leader, "已签收")
@@ -197,6 +200,7 @@ def test_s1_a_12345_call_about_mining_ends_in_a_joint_operation_and_an_answered_
     perform(field, form)
     done(field, "已办理：联动执法")
     expect(field.get_by_test_id("timeline")).to_contain_text("开采已停止")
+    expect(field.get_by_test_id("timeline")).to_contain_text("2026-09-24")  # the house's day
     # the same visit is the re-inspection the order to stop called for: it was obeyed
     form = step(field, "reinspect")
     form.locator("select[name=complied]").select_option(label="已履行")

@@ -76,3 +76,22 @@ def test_what_is_queued_for_the_12345_platform_is_in_shanghai_time(personas, cel
     order_sign(lead=lead, actor=personas.squadron_leader)
     sign = Outbox.objects.get(lead=lead, kind="sign")
     assert sign.payload["at"].endswith("+08:00")
+
+
+def test_a_lead_received_and_signed_on_a_frozen_day_is_recorded_on_that_day(
+    client, login, personas, cells, clock
+):
+    clock.freeze("2026-09-23 09:10")
+    lead, _ = lead_receive(
+        town=personas.town,
+        source="hotline",
+        source_ref="12345-CLOCK-1",
+        text="同路村北山有人私自开采铁矿石",
+        address="同路村北山",
+        triage=False,
+    )
+    order_sign(lead=lead, actor=personas.squadron_leader)
+    page = login(client, personas.squadron_leader).get(f"/intake/{lead.pk}/").content.decode()
+    assert "2026-09-23 09:10" in page  # received (the lead card)
+    record = page.split("09-23 09:10 · ")
+    assert len(record) >= 3, page  # its record: received, then signed, on the house's day

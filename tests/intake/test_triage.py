@@ -99,7 +99,10 @@ def test_advice_is_a_case_for_a_held_item_and_a_transfer_for_the_countys(catalog
     lead = _lead(town, text="储煤场煤堆没有苫盖也没有防燃措施，一直冒烟")
     assert route_advice(lead=lead, item=catalog["SH-ST-004"])["action"] == "case"
     advice = route_advice(lead=lead, item=catalog["SH-ZR-002"])
-    assert advice["action"] == "transfer" and "繁峙县规划和自然资源局" in advice["label"]
+    # since the county reform its natural-resources team enforces, not the bureau (S1)
+    assert advice["action"] == "transfer"
+    assert advice["label"].startswith("非本镇承接事项：建议移送繁峙县规划和自然资源综合行政执法队")
+    assert "原实施部门繁峙县规划和自然资源局" in advice["label"]
 
 
 def test_a_nearby_lead_about_the_same_matter_is_offered_as_a_duplicate(catalog, town, cells):

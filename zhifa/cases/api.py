@@ -9,11 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core import clock
 from zhifa.core.api_fields import (
     Amount,
     Day,
@@ -566,7 +566,7 @@ def my_work(request: Any) -> dict[str, Any]:
         "todo": [case_row(c) for c in work.todo],
         "due_soon": [dl(d) for d in work.due_soon],
         "overdue": [dl(d) for d in work.overdue],
-        "now": timezone.now(),
+        "now": clock.now(),
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 
 from .cells import COLUMNS, REQUIRED, Lookups, row_parse, row_values, text
@@ -242,4 +242,4 @@ def catalog_import_rows(
 
 
 def export_filename(town: Any) -> str:
-    return f"{town.name}权责清单_{dt.date.today():%Y%m%d}.xlsx"
+    return f"{town.name}权责清单_{clock.today():%Y%m%d}.xlsx"

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import models
 
+from zhifa.core import clock
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
 
@@ -107,7 +108,7 @@ class PowerItem(TownScopedModel, ChainedRecord):
     is_retired = models.BooleanField("已停用", default=False)
     retired_on = models.DateField("停用日期", null=True, blank=True)
     retire_reason = models.CharField("停用原因", max_length=200, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now, editable=False)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from . import clock, workdays
 from .audit import event_append
@@ -41,7 +40,7 @@ def calendar_year_publish(*, year: int, actor: Any, source: str) -> int:
                 "official": True,
                 "source": source.strip(),
                 "entered_by": actor,
-                "entered_at": timezone.now(),
+                "entered_at": clock.now(),
             },
         )
         workdays.clear_cache()

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from . import clock
 from .models import Notification, Town
 
 
@@ -38,7 +38,7 @@ def notification_mark_read(*, user: Any, notification_id: int | None = None) -> 
     rows = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_id is not None:
         rows = rows.filter(pk=notification_id)
-    return rows.update(read_at=timezone.now())
+    return rows.update(read_at=clock.now())
 
 
 def unread_for(user: Any) -> Any:

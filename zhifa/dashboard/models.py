@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.models import Deadline
 from zhifa.core.tenancy import TownScopedModel
 
@@ -41,7 +42,7 @@ class ReviewSample(TownScopedModel):
     drawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="抽取人", on_delete=models.PROTECT, related_name="+"
     )
-    drawn_at = models.DateTimeField("抽取时间", default=timezone.now)
+    drawn_at = models.DateTimeField("抽取时间", default=clock.now)
 
     class Meta:
         verbose_name = "案卷评查抽样"
@@ -86,7 +87,7 @@ class SupervisionOpinion(TownScopedModel):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="监督员", on_delete=models.PROTECT, related_name="+"
     )
-    issued_at = models.DateTimeField("提出时间", default=timezone.now)
+    issued_at = models.DateTimeField("提出时间", default=clock.now)
     deadline = models.ForeignKey(
         Deadline, verbose_name="答复期限", null=True, on_delete=models.SET_NULL, related_name="+"
     )

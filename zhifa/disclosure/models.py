@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from zhifa.core import clock
 from zhifa.core.tenancy import TownScopedModel
 
 from .sources import Case
@@ -48,7 +49,7 @@ class Withholding(TownScopedModel):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="决定人", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "不予公开"

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.files import unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 
@@ -34,7 +34,7 @@ class TemplateVersion(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         verbose_name = "文书模板版本"
@@ -112,7 +112,7 @@ class Document(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField("拟稿时间", default=timezone.now)
+    created_at = models.DateTimeField("拟稿时间", default=clock.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="签发人",

@@ -7,9 +7,9 @@ import json
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.core.excel import wants_xlsx, xlsx_response
 from zhifa.core.navigation import guarded
@@ -46,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     if wants_xlsx(request):
         content = selectors.register_xlsx(rows, filters=g, owner=owner)
-        return xlsx_response(content, f"文书台账-{timezone.localdate():%Y%m%d}.xlsx")
+        return xlsx_response(content, f"文书台账-{clock.today():%Y%m%d}.xlsx")
     return render(
         request,
         "documents/index.html",

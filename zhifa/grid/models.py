@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
+from zhifa.core import clock
 from zhifa.core.files import Unguessable, unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 
@@ -154,7 +155,7 @@ class Patrol(TownScopedModel):
     )
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PLANNED)
     note = models.CharField("巡查要点", max_length=200, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "巡查任务"
@@ -244,7 +245,7 @@ class Subject(TownScopedModel):
         related_name="subjects",
     )
     note = models.TextField("备注", blank=True)
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "监管对象"

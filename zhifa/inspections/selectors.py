@@ -8,9 +8,9 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
 
 from zhifa.accounts.roles import ADMIN, AUXILIARY, LEADER, LEGAL_REVIEWER, OFFICER, SQUADRON_LEADER
+from zhifa.core import clock
 from zhifa.core.errors import Forbidden, NotFound
 from zhifa.core.excel import workbook_build
 from zhifa.core.models import Deadline, Town
@@ -170,8 +170,8 @@ def counts(
 ) -> dict[str, Any]:
     """The cockpit's figures for a town and year: plans, inspections by status and result,
     published, publication overdue, and how many were published on time."""
-    year = year or timezone.localdate().year
-    now = now or timezone.now()
+    year = year or clock.today().year
+    now = now or clock.now()
     rows = Inspection.all_towns.filter(town=town, planned_on__year=year)
     by_status = dict(rows.values_list("status").annotate(n=Count("pk")))
     by_result = dict(

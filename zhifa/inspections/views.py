@@ -11,9 +11,9 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.navigation import guarded
 
@@ -67,7 +67,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     sel.plans_visible(user=request.user, town=town)  # staff only
     if not may(request.user, PLANNERS):
         raise Forbidden("无权拟定检查计划")
-    today = timezone.localdate()
+    today = clock.today()
     form = PlanForm(request.POST or None, town=town, initial={"year": today.year, "kind": "annual"})
     error = ""
     if request.method == "POST" and form.is_valid():
@@ -100,7 +100,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 
 def _plan_context(request: HttpRequest, plan: Any, **extra: Any) -> dict[str, Any]:
-    today = timezone.localdate()
+    today = clock.today()
     on = min(max(today, plan.period_start), plan.period_end)
     return {
         "plan": plan,

@@ -10,9 +10,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhifa.core import clock
 from zhifa.core.errors import DomainError, Forbidden
 from zhifa.core.files import file_response
 
@@ -207,9 +207,7 @@ def new(request: HttpRequest) -> HttpResponse:
     sel.inspections_visible(user=request.user, town=town)
     if not may(request.user, PLANNERS):
         raise Forbidden("无权登记检查任务")
-    form = InspectionForm(
-        request.POST or None, town=town, initial={"planned_on": timezone.localdate()}
-    )
+    form = InspectionForm(request.POST or None, town=town, initial={"planned_on": clock.today()})
     error = ""
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -1,9 +1,9 @@
 """Demo leads (idempotent): S1, S2 and S3 from their sources, linked to the cases the cases demo
-seeded — S1's 12345 order is answered and closed, its reply delivered to an in-process 12345
-simulator — plus an inbox of open leads (a 12345 order, a grid report with a photo, a citizen
-report, a likely duplicate, a vague report the model is not sure about, a request from a
-third-party app through Open311, and a finding on the grid member's patrol, which became a lead
-when it was reported) for the squadron leader to triage.
+seeded — S1's 12345 order is answered and closed when its case is transferred to the county
+team, its reply delivered to an in-process 12345 simulator — plus an inbox of open leads (a 12345
+order, a grid report with a photo, a citizen report, a likely duplicate, a vague report the model
+is not sure about, a request from a third-party app through Open311, and a finding on the grid
+member's patrol, which became a lead when it was reported) for the squadron leader to triage.
 
 The demo's Open311 client 示例城市服务App (town 140924101) has the api_key ``DEMO_OPEN311_KEY``
 below, so /open311/v2/ can be tried by hand; a real client gets a random key
@@ -22,7 +22,6 @@ from django.utils import timezone
 from PIL import Image
 
 from zhifa.cases.models import Case
-from zhifa.cases.services import case_close
 from zhifa.core.models import Town
 from zhifa.grid.datum import wgs84_to_gcj02
 from zhifa.grid.demo import tonglu_north
@@ -63,6 +62,8 @@ class _Seeder:
         self.town = town
         self.leader = User.objects.get(username="duizhang")
         self.squadron_leader = User.objects.get(username="zhongduizhang")
+        # 同路村, 义兴寨村 and 山会村 lie outside the town centre: S1–S3 are the villages' squadron's
+        self.village_leader = User.objects.filter(username="zhifa3").first() or self.squadron_leader
         self.officer = User.objects.get(username="zhifa1")
         self.grid_member = User.objects.filter(username="wangge").first()
         self.today = timezone.localdate()
@@ -72,7 +73,8 @@ class _Seeder:
         return triage.lead_triage(lead=lead)
 
     def s1(self, case: Case) -> None:
-        """The 12345 order about mining at 同路村: signed, linked, case closed, reply delivered."""
+        """The 12345 order about mining at 同路村: signed, linked; its case transferred to the county
+        team, the reply (what was stopped, where it went) delivered."""
         lat, lng = wgs84_to_gcj02(case.lat, case.lng) if case.lat else (None, None)
         lead = self.receive(
             source="hotline",
@@ -86,15 +88,14 @@ class _Seeder:
             reporter_phone="13800001234",
             received_at=_at(case.discovered_on, 8, 40),
         )
-        services.lead_attach_case(lead=lead, case=case, actor=self.squadron_leader)
-        hotline.order_sign(lead=lead, actor=self.squadron_leader)
-        if case.state != "closed":
-            outcome = (
-                "经镇综合行政执法队会同县规划和自然资源综合行政执法队现场检查，北山开采行为已制止，"
-                "挖掘机已撤离，矿坑设置警示标志；非法采矿行为由县自然资源主管部门依法查处。"
+        hotline.order_sign(lead=lead, actor=self.village_leader)
+        services.lead_attach_case(lead=lead, case=case, actor=self.village_leader)
+        transfer = case.transfers.select_related("department").first()
+        if transfer is not None:
+            services.lead_outcome_from_case(
+                case=case,
+                outcome=transfer_outcome(case=case, department=transfer.department.name),
             )
-            case = case_close(case=case, actor=self.officer, outcome=outcome)
-            services.lead_outcome_from_case(case=case, outcome=outcome)
         simulator = Simulator(port=0).start()
         try:
             with override_settings(ZHIFA_12345_URL=simulator.url):
@@ -112,7 +113,7 @@ class _Seeder:
             reported_by=self.officer,
             received_at=_at(case.discovered_on, 9, 10),
         )
-        services.lead_attach_case(lead=lead, case=case, actor=self.squadron_leader)
+        services.lead_attach_case(lead=lead, case=case, actor=self.village_leader)
         if case.state == "transferred":
             transfer = case.transfers.select_related("department").first()
             services.lead_outcome_from_case(
@@ -132,7 +133,7 @@ class _Seeder:
             subject=case.parties.first(),
             received_at=_at(case.discovered_on, 10, 0),
         )
-        services.lead_attach_case(lead=lead, case=case, actor=self.squadron_leader)
+        services.lead_attach_case(lead=lead, case=case, actor=self.village_leader)
 
     def point(self, village: str) -> dict[str, float]:
         cell = GridCell.all_towns.filter(town=self.town, village__name__contains=village).first()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.files import Unguessable
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
@@ -49,7 +50,7 @@ class Lead(TownScopedModel, ChainedRecord):
     source = models.CharField("来源", max_length=20, choices=Source.choices)
     source_ref = models.CharField("来源编号", max_length=60, blank=True)
     source_due = models.DateTimeField("来源办理时限", null=True, blank=True)
-    received_at = models.DateTimeField("接收时间", default=timezone.now)
+    received_at = models.DateTimeField("接收时间", default=clock.now)
     text = models.TextField("反映内容")
     address = models.CharField("地址", max_length=200, blank=True)
     lat = models.FloatField("纬度（WGS-84）", null=True, blank=True)
@@ -247,7 +248,7 @@ class LeadPhoto(TownScopedModel):
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="photos")
     file = models.ImageField("照片", upload_to=Unguessable("intake/photos"))
     sha256 = models.CharField("SHA-256", max_length=64)
-    taken_at = models.DateTimeField("上传时间", default=timezone.now)
+    taken_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "线索照片"

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from zhifa.catalog.models import PowerItem
+from zhifa.catalog.models import Department, PowerItem
 from zhifa.catalog.rules import item_held_by_town
 from zhifa.core import clock
 from zhifa.core.errors import DomainError
@@ -177,13 +177,32 @@ def route_advice(*, lead: Lead, item: PowerItem | None = None) -> dict[str, Any]
             "held": True,
             "item": item.code,
         }
+    receiver = transfer_receiver(item)
+    source = "" if receiver == item.department else f"；原实施部门{item.department.name}"
     return {
         "action": "transfer",
-        "label": f"非本镇承接事项：建议移送{item.department.name}（可先属地制止并记录）",
+        "label": f"非本镇承接事项：建议移送{receiver.name}（可先属地制止并记录{source}）",
         "held": False,
         "item": item.code,
-        "department_id": item.department_id,
+        "department_id": receiver.pk,
     }
+
+
+def transfer_receiver(item: PowerItem) -> Department:
+    """Who takes a matter the town does not hold: the county's comprehensive enforcement team of
+    the item's domain when exactly one covers it (since the county reform it, not the bureau,
+    enforces), else the item's own department (原实施部门)."""
+    if item.department.kind == Department.Kind.COUNTY_TEAM:
+        return item.department
+    teams = list(
+        Department.all_towns.filter(
+            town_id=item.town_id,
+            kind=Department.Kind.COUNTY_TEAM,
+            is_active=True,
+            domains=item.domain_id,
+        )[:2]
+    )
+    return teams[0] if len(teams) == 1 else item.department
 
 
 def confident_item(lead: Lead) -> PowerItem | None:

@@ -64,6 +64,9 @@ class _Seeder:
         self.town, self.today = town, today
         self.leader = User.objects.get(username="duizhang")
         self.officer = User.objects.get(username="zhifa1")
+        # S1 happens in the villages: their squadron's leader and the officer who walks it
+        self.village_leader = User.objects.filter(username="zhifa3").first() or self.officer
+        self.village_officer = User.objects.filter(username="zhifa2").first() or self.officer
         self.grid_member = User.objects.filter(username="wangge").first()
 
     def item(self, code: str) -> PowerItem:
@@ -81,25 +84,40 @@ class _Seeder:
         )
         return [h.officer for h in found[:2]]
 
+    def handlers_named(self, on: dt.date, *usernames: str) -> list[Any]:
+        """The named users' officer records, in that order, if they may handle a case that day."""
+        found = {
+            h.officer.user.username: h.officer for h in eligible_handlers(town=self.town, on=on)
+        }
+        return [found[name] for name in usernames if name in found]
+
     def day(self, days_ago: int) -> dt.date:
         return self.today - dt.timedelta(days=days_ago)
 
     def register(
-        self, *, code: str, subject: str, days_ago: int, held_item: bool = True, **values: Any
+        self,
+        *,
+        code: str,
+        subject: str,
+        days_ago: int,
+        held_item: bool = True,
+        actor: Any = None,
+        handlers: list[Any] | None = None,
+        **values: Any,
     ) -> Case:
         item = self.item(code)
         on = self.day(days_ago)
         party = self.subject(subject)
         return case_services.case_register(
             town=self.town,
-            actor=self.officer,
+            actor=actor or self.officer,
             items=[item],
             parties=[party],
             discovered_on=on,
             lat=party.lat,
             lng=party.lng,
             address=party.address,
-            handlers=self.handlers(on, item if held_item else None),
+            handlers=handlers or self.handlers(on, item if held_item else None),
             **values,
         )
 
@@ -291,54 +309,89 @@ class _Seeder:
         return case
 
     def s1_mining(self) -> Case:
-        """Registered, with a joint operation with the county team (its liaison then sees it)."""
+        """S1: the 12345 order about mining at 同路村 — opened by the villages' squadron leader,
+        inspected (no permit), ordered stopped, a joint operation with the county
+        natural-resources enforcement team, re-inspected (obeyed), transferred to that team."""
+        officer, team = self.village_officer, self.dept("繁峙县规划和自然资源综合行政执法队")
         case = self.register(
             code="SH-ZR-002",
             subject="同路村北山矿点",
             days_ago=5,
             held_item=False,
+            actor=self.village_leader,
+            handlers=self.handlers_named(self.day(5), "zhifa2", "zhifa3"),
             cause="未取得采矿许可证擅自采矿案",
             source="hotline",
             source_ref="12345-示例-0923",
             reported_by=self.grid_member,
             summary="12345工单：同路村村民反映北山有人私挖铁矿；网格员核实发现新挖土坑和运矿车辆痕迹。",
         )
-        on = self.day(4)
+        on = self.day(5)
         case_services.record_create(
             case=case,
-            actor=self.officer,
+            actor=officer,
             kind="inspection",
             started_at=_at(on, 14),
             ended_at=_at(on, 15),
-            place="砂河镇同路村北山",
-            findings="北山南坡新挖矿坑2处，现场有挖掘机1台，未见采矿许可证。",
+            place="繁峙县砂河镇同路村北山南坡",
+            findings="北山南坡新挖矿坑2处，坑边堆放铁矿石约30吨，现场有挖掘机1台正在作业；"
+            "现场作业人员不能出示采矿许可证，称未办理任何采矿手续。",
+            present="挖掘机司机（示例）",
             signature="absent",
             witness="同路村网格员钱网例",
         )
-        case_services.correction_order_issue(
+        self.photo(
+            case,
+            "tonglu-01.jpg",
+            "北山南坡新挖矿坑及作业中的挖掘机",
+            _at(on, 14, 20),
+            (110, 90, 70),
+        )
+        order = case_services.correction_order_issue(
             case=case,
-            actor=self.officer,
+            actor=officer,
             kind="stop",
             issued_on=on,
-            days=2,
-            facts="未取得采矿许可证在同路村北山开挖铁矿石",
+            days=1,
+            facts="未取得采矿许可证，在砂河镇同路村北山南坡使用挖掘机开采铁矿石",
             violated="《中华人民共和国矿产资源法》第三条",
             basis="乡镇属地管理职责",
-            requirements="立即停止开采，撤离机械设备，不得再次开挖。",
+            requirements="立即停止开采，撤离挖掘机等机械设备，不得再次开挖。",
         )
+        next_day = self.day(4)
         case_services.joint_operation_record(
             case=case,
-            actor=self.officer,
-            departments=[self.dept("繁峙县规划和自然资源综合行政执法队")],
+            actor=officer,
+            departments=[team],
             participants=[
-                "张演练（镇执法队）",
                 "刘测试（镇执法队）",
+                "周模例（镇执法队）",
                 "县自然资源执法队队员（示例）",
             ],
-            started_at=_at(self.day(3), 9),
-            place="砂河镇同路村北山",
-            outcome="联合检查，责令立即停止开采，挖掘机撤离现场，矿坑设置警示标志。",
+            started_at=_at(next_day, 9),
+            place="繁峙县砂河镇同路村北山南坡",
+            outcome="联合检查，开采已停止，挖掘机撤离现场，矿坑设置警示标志，已开采矿石就地封存。",
         )
+        case_services.correction_order_reinspect(
+            order=order,
+            actor=officer,
+            complied=True,
+            note="复查时现场已停止开采，挖掘机已撤离，未见新的开挖痕迹。",
+            on=next_day,
+        )
+        case_services.case_transfer(
+            case=case,
+            actor=officer,
+            kind="department",
+            department=team,
+            reason="未取得采矿许可证擅自采矿的行政处罚不属于本镇承接的下放事项，"
+            "依法移送有管辖权的执法队。",
+            facts="未取得采矿许可证在同路村北山南坡开采铁矿石，本机关已责令停止开采，"
+            "并会同县自然资源执法队联合检查制止。",
+            evidence=list(case.evidence.all()),
+            on=next_day,
+        )
+        case.refresh_from_db()
         return case
 
     def dust_site_filed(self) -> Case:

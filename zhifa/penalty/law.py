@@ -27,6 +27,7 @@ from zhifa.cases.models import Case
 from zhifa.cases.rules import authority_check
 from zhifa.catalog.models import PenaltyKind, PowerItem
 from zhifa.catalog.rules import FineCheck, fine_rule_check, hearing_offer_required, money
+from zhifa.core import clock
 from zhifa.core.articles import (  # noqa: F401  (re-exported: the services cite ``law.A…``)
     A27,
     A33,
@@ -410,9 +411,7 @@ def rule_decision_elements(
 
     definition = doc_type_get(doc_type)
     template = template_current(town=town, doc_type=doc_type)
-    full = full_context(
-        town=town, definition=definition, context=context, date=on or dt.date.today()
-    )
+    full = full_context(town=town, definition=definition, context=context, date=on or clock.today())
     problems = document_problems(definition=definition, context=full, blocks=template.blocks)
     if problems:
         raise RuleViolation(

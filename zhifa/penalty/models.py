@@ -15,6 +15,7 @@ from django.db import models
 
 from zhifa.cases.models import Case
 from zhifa.catalog.models import DiscretionStandard, PowerItem
+from zhifa.core import clock
 from zhifa.core.models import Deadline
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
@@ -157,7 +158,7 @@ class Penalty(TownScopedModel):
     act_at = models.DateTimeField("违法时间", null=True, blank=True)
     act_place = models.CharField("违法地点", max_length=200, blank=True)
     filed_with_team_on = models.DateField("备案日期", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now, editable=False)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
@@ -203,7 +204,7 @@ class Appeal(TownScopedModel):
     decided_on = models.DateField("结果日期", null=True, blank=True)
     new_amount = models.DecimalField("变更后罚款", null=True, blank=True, **MONEY)
     note = models.TextField("说明", blank=True)
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "复议/诉讼"

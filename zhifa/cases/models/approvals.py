@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.tenancy import TownScopedModel
 
 from .case import Case
@@ -31,7 +31,7 @@ class ApprovalRequest(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    requested_at = models.DateTimeField("申请时间", default=clock.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="审批人",

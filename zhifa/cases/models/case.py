@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from zhifa.catalog.models import Department, PowerItem
+from zhifa.core import clock
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.grid.models import GridCell, Subject
@@ -146,7 +146,7 @@ class Case(ConcurrentTransitionMixin, TownScopedModel, ChainedRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    registered_at = models.DateTimeField("登记时间", default=timezone.now)
+    registered_at = models.DateTimeField("登记时间", default=clock.now)
     filed_at = models.DateTimeField("立案时间", null=True, blank=True)
     filing_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

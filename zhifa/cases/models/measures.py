@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.models import Deadline
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
@@ -46,7 +46,7 @@ class MeasureBase(TownScopedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         abstract = True

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.files import unguessable_name
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
@@ -71,7 +72,7 @@ class Record(TownScopedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("录入时间", default=timezone.now)
+    created_at = models.DateTimeField("录入时间", default=clock.now)
 
     class Meta:
         verbose_name = "笔录"
@@ -120,7 +121,7 @@ class Evidence(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
+    uploaded_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "证据"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from zhifa.catalog.models import Department
+from zhifa.core import clock
 from zhifa.core.tenancy import TownScopedModel
 from zhifa.documents.models import Document
 
@@ -34,7 +34,7 @@ class Transfer(TownScopedModel):
     document = models.ForeignKey(
         Document, verbose_name="移送函", null=True, on_delete=models.PROTECT, related_name="+"
     )
-    sent_at = models.DateTimeField("移送时间", default=timezone.now)
+    sent_at = models.DateTimeField("移送时间", default=clock.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -60,7 +60,7 @@ class JointOperation(TownScopedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("录入时间", default=timezone.now)
+    created_at = models.DateTimeField("录入时间", default=clock.now)
 
     class Meta:
         verbose_name = "联动执法"

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from .. import clock
 from ..tenancy import TownScopedModel
 
 
@@ -63,7 +63,7 @@ class AuditEvent(TownScopedModel):
     old = models.JSONField("原值", default=dict, blank=True)
     new = models.JSONField("新值", default=dict, blank=True)
     files = models.JSONField("附件摘要", default=list, blank=True)
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
     prev_hash = models.CharField("前一条哈希", max_length=64, blank=True)
     hash = models.CharField("哈希", max_length=64)
     key_id = models.CharField("签名密钥", max_length=20, blank=True)

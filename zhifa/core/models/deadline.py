@@ -4,8 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from zhifa.core import clock
-
+from .. import clock
 from ..tenancy import TownScopedModel
 
 
@@ -56,7 +55,7 @@ class Deadline(TownScopedModel):
     )
     url = models.CharField("链接", max_length=300, blank=True)
     done_at = models.DateTimeField("完成时间", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    created_at = models.DateTimeField("创建时间", default=clock.now)
 
     class Meta:
         verbose_name = "期限"

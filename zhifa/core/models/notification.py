@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from .. import clock
 from ..tenancy import TownScopedModel
 
 
@@ -20,7 +20,7 @@ class Notification(TownScopedModel):
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
     url = models.CharField("链接", max_length=300, blank=True)
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    created_at = models.DateTimeField("时间", default=clock.now)
     read_at = models.DateTimeField("已读时间", null=True, blank=True)
     delivered = models.JSONField("外发记录", default=dict, blank=True)
 

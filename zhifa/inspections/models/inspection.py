@@ -7,8 +7,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.files import unguessable_name
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
@@ -151,7 +151,7 @@ class Inspection(TownScopedModel, ChainedRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField("登记时间", default=timezone.now)
+    created_at = models.DateTimeField("登记时间", default=clock.now)
 
     OPEN_STATUSES = (Status.DRAWN, Status.IN_PROGRESS)
 
@@ -256,7 +256,7 @@ class ChecklistPhoto(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    taken_at = models.DateTimeField("拍摄时间", default=timezone.now)
+    taken_at = models.DateTimeField("拍摄时间", default=clock.now)
 
     class Meta:
         verbose_name = "现场照片"

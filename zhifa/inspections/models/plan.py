@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.models import AuditEvent, ChainedRecord
 from zhifa.core.tenancy import TownScopedModel
 
@@ -58,7 +58,7 @@ class Plan(TownScopedModel, ChainedRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField("拟定时间", default=timezone.now)
+    created_at = models.DateTimeField("拟定时间", default=clock.now)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="批准人",
@@ -155,7 +155,7 @@ class Draw(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    drawn_at = models.DateTimeField("抽取时间", default=timezone.now)
+    drawn_at = models.DateTimeField("抽取时间", default=clock.now)
 
     class Meta:
         verbose_name = "随机抽取"

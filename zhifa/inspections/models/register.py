@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.tenancy import TownScopedModel
 
 
@@ -33,7 +33,7 @@ class SubjectRisk(TownScopedModel):
     )
     level = models.CharField("风险等级", max_length=1, choices=RiskLevel.choices)
     reason = models.CharField("评定理由", max_length=300)
-    updated_at = models.DateTimeField("评定时间", default=timezone.now)
+    updated_at = models.DateTimeField("评定时间", default=clock.now)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="评定人",
@@ -66,7 +66,7 @@ class SubjectRiskChange(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    at = models.DateTimeField("时间", default=timezone.now)
+    at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         verbose_name = "风险等级变更"
@@ -99,7 +99,7 @@ class OfficerConflict(TownScopedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    recorded_at = models.DateTimeField("登记时间", default=timezone.now)
+    recorded_at = models.DateTimeField("登记时间", default=clock.now)
 
     class Meta:
         verbose_name = "回避关系"

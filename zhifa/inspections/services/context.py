@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.grid.models import Subject
 
 from ..models import Inspection
@@ -56,7 +57,7 @@ def _base(inspection: Inspection) -> dict[str, Any]:
 
 
 def notice_context(inspection: Inspection) -> dict[str, Any]:
-    return {**_base(inspection), "doc": {"date": timezone.localdate().isoformat()}}
+    return {**_base(inspection), "doc": {"date": clock.today().isoformat()}}
 
 
 def record_context(inspection: Inspection) -> dict[str, Any]:
@@ -91,5 +92,5 @@ def record_context(inspection: Inspection) -> dict[str, Any]:
         "party_signature": inspection.party_signature,
         "party_refused": inspection.party_refused,
     }
-    context["doc"] = {"date": (inspection.done_on or timezone.localdate()).isoformat()}
+    context["doc"] = {"date": (inspection.done_on or clock.today()).isoformat()}
     return context

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.audit import chain_verify
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.core.sequences import sequence_next
@@ -198,7 +198,7 @@ def plan_draw(
     """Draw once for an approved plan and seal it. A second call is refused: a new draw goes
     through ``plan_redraw`` with a recorded reason."""
     require(actor, DRAWERS, "进行随机抽取")
-    on = on or timezone.localdate()
+    on = on or clock.today()
     seed = _seed(seed)
     with transaction.atomic():
         plan = lock_plan(plan)
@@ -226,7 +226,7 @@ def plan_redraw(
     inspection of the sealed draw has started; the first draw stays on the record."""
     require(actor, APPROVERS, "重新抽取（仅限队长、副队长）")
     reason = text(reason, label="重新抽取理由", minimum=8, maximum=300)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     seed = _seed(seed)
     with transaction.atomic():
         plan = lock_plan(plan)

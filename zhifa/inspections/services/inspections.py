@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.articles import A55, short
 from zhifa.core.errors import Conflict, DomainError, RuleViolation
 from zhifa.core.models import Town
@@ -119,7 +120,7 @@ def inspection_start(
     检查码; the checklist of every item is laid out to answer."""
     require_inspector(actor, inspection)
     place = text(place, label="检查地点", minimum=2, maximum=200)
-    at = at or timezone.now()
+    at = at or clock.now()
     day = timezone.localtime(at).date()
     with transaction.atomic():
         inspection = _lock(inspection)
@@ -266,7 +267,7 @@ def inspection_finish(
     if result not in Inspection.Result.values or not result:
         raise DomainError("请选择检查结果", code="bad_result")
     findings = text(findings, label="检查情况", minimum=4, maximum=4000)
-    at = at or timezone.now()
+    at = at or clock.now()
     with transaction.atomic():
         inspection = _lock(inspection)
         _require_in_progress(inspection)
@@ -351,7 +352,7 @@ def inspection_sign(
             raise Conflict("请先作出检查结论，再签名确认笔录")
         inspection.party_signature, inspection.party_refused = party_signature, party_refused
         inspection.witness = witness or inspection.witness
-        inspection.signed_at = timezone.now()
+        inspection.signed_at = clock.now()
         inspection.status = Inspection.Status.COMPLETED
         draft = document_draft(
             town=inspection.town,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhifa.cases.services import case_register, correction_order_issue
 from zhifa.catalog.models import PowerItem
 from zhifa.catalog.rules import HELD_ARTICLE, item_held_by_town
+from zhifa.core import clock
 from zhifa.core.articles import A28
 from zhifa.core.errors import DomainError, RuleViolation
 from zhifa.intake.models import Lead
@@ -39,7 +40,7 @@ def outcome_order(
     if item is None:
         raise DomainError("请选择不符合条目适用的清单事项（责令改正的依据）", code="item_required")
     same_town(inspection.town_id, item)
-    day = inspection.done_on or timezone.localdate()
+    day = inspection.done_on or clock.today()
     if not item_held_by_town(item=item, on=day):
         raise RuleViolation(
             f"本镇未承接“{item.name}”，不能以本镇名义责令改正；可制止并移送{item.department.name}，"

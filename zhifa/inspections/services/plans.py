@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
 from zhifa.catalog.rules import HELD_ARTICLE, item_held_by_town
+from zhifa.core import clock
 from zhifa.core.errors import Conflict, DomainError, RuleViolation
 from zhifa.core.models import Town
 from zhifa.core.sequences import sequence_next
@@ -133,7 +133,7 @@ def plan_approve(*, plan: Plan, actor: Any, opinion: str = "同意") -> Plan:
         if plan.status != Plan.Status.DRAFT:
             raise Conflict(f"该计划{plan.get_status_display()}，不能再次审批")
         plan.status = Plan.Status.APPROVED
-        plan.approved_by, plan.approved_at = actor_or_none(actor), timezone.now()
+        plan.approved_by, plan.approved_at = actor_or_none(actor), clock.now()
         plan.approval_opinion = opinion
         plan.save(update_fields=["status", "approved_by", "approved_at", "approval_opinion"])
         plan_event(plan, actor, "approved", f"批准计划：{opinion}", opinion=opinion)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.core import clock
 from zhifa.core.deadlines import deadline_complete, deadline_open
 from zhifa.core.errors import Conflict
 from zhifa.core.models import Deadline
@@ -28,7 +29,7 @@ def publish_clock_open(*, inspection: Inspection, actor: Any) -> Deadline:
         subject=inspection,
         kind="inspection_publish",
         purpose=f"公示检查结果（{inspection.number}）",
-        start=inspection.finished_at or timezone.now(),
+        start=inspection.finished_at or clock.now(),
         amount=settings.ZHIFA_INSPECTION_PUBLISH_WORKDAYS,
         unit=Deadline.Unit.WORKING_DAYS,
         article=PUBLISH_ARTICLE,
@@ -59,13 +60,13 @@ def inspection_publish(
             raise Conflict("检查完成并签名确认后方可公示结果")
         if inspection.published_at is not None:
             raise Conflict("该检查结果已公示")
-        return _publish(inspection, actor, at or timezone.now(), "公示检查结果")
+        return _publish(inspection, actor, at or clock.now(), "公示检查结果")
 
 
 def inspections_publish_due(*, now: dt.datetime | None = None) -> list[Inspection]:
     """Publish every completed, unpublished result whose publication deadline falls today (or has
     passed): the last working day of the window. Idempotent; run with the deadline sweep."""
-    now = now or timezone.now()
+    now = now or clock.now()
     end_of_today = timezone.make_aware(
         dt.datetime.combine(timezone.localtime(now).date(), dt.time.max)
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from zhifa.catalog.models import PowerItem
+from zhifa.core import clock
 from zhifa.core.errors import DomainError
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
@@ -31,7 +31,7 @@ def subject_risk_set(*, subject: Subject, level: str, reason: str, actor: Any) -
         if current is None:
             current = SubjectRisk(town_id=subject.town_id, subject=subject)
         current.level, current.reason = level, reason
-        current.updated_at, current.updated_by = timezone.now(), actor_or_none(actor)
+        current.updated_at, current.updated_by = clock.now(), actor_or_none(actor)
         current.save()
         SubjectRiskChange.objects.create(
             town_id=subject.town_id,
