@@ -40,12 +40,18 @@ class Personas:
 
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache():
-    """Each test starts from the calendar tables as its own transaction sees them."""
+    """Each test starts from the calendar tables, and the content types, as its own transaction
+    sees them: an id cached by an earlier test may name a row that test's rollback (or flush)
+    took away, and a later case event would then fail its foreign key at commit."""
+    from django.contrib.contenttypes.models import ContentType
+
     from zhifa.core import workdays
 
     workdays.clear_cache()
+    ContentType.objects.clear_cache()
     yield
     workdays.clear_cache()
+    ContentType.objects.clear_cache()
 
 
 class _Clock:

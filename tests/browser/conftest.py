@@ -32,6 +32,30 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
 
 
+# Reference rows the migrations write (RunPython): a transactional test's flush removes them.
+REFERENCE_ROWS = [
+    ("zhifa.catalog.migrations.0002_domains", "add_domains"),
+    ("zhifa.dashboard.migrations.0002_review_checklist", "seed"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _reference_rows(request):
+    """Every browser test runs on a transactional database; the test before it in the same worker
+    flushed what the migrations had written (domains, the review checklist): write it again, as
+    the migrations do (idempotent), so no test depends on the order it runs in."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module, function in REFERENCE_ROWS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def shot():
     """Save a screenshot into test-artifacts/screenshots/ (gitignored) for people to look at."""

@@ -99,7 +99,7 @@ def test_the_letter_is_refused_until_24_hours_after_the_notice_was_served(
 
     clock.freeze(SERVED + dt.timedelta(hours=24))
     letter = _letter(case, personas, order, notice=notice)
-    assert letter.notice == notice and letter.notice_served_at == SERVED
+    assert letter.notice == notice and letter.notice.served_at == SERVED
     assert letter.cut_at == notice.cut_at  # the time the business was told
     assert case.events.filter(event_type="assistance_sent").count() == 1
 

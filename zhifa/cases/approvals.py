@@ -14,7 +14,6 @@ from typing import Any
 from django import forms
 from django.db import transaction
 from django.http import QueryDict
-from django.utils import timezone
 
 from zhifa.accounts.roles import LEADER, has_role
 from zhifa.core import clock
@@ -78,7 +77,7 @@ def _shown(field: Any, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.datetime):
-        return f"{timezone.localtime(value) if timezone.is_aware(value) else value:%Y-%m-%d %H:%M}"
+        return f"{clock.local(value):%Y-%m-%d %H:%M}"
     if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
         labels = {str(k): v for k, v in field.choices}
         return str(labels.get(str(value), value))

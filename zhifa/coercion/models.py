@@ -141,6 +141,8 @@ class AssistanceRequest(MeasureBase):
         on_delete=models.PROTECT,
         related_name="letters",
     )
+    # Letters sent before the 停止供电告知书 was a record of its own typed the service time here;
+    # a letter now names its ``notice``, whose ``served_at`` is the time.
     notice_served_at = models.DateTimeField("提前书面通知时间", null=True, blank=True)
     cut_at = models.DateTimeField("停电时间", null=True, blank=True)
     emergency = models.BooleanField("紧急情形", default=False)

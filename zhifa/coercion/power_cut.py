@@ -17,6 +17,7 @@ from zhifa.cases.transitions import case_transition
 from zhifa.core import clock
 from zhifa.core.articles import AQ70, AQ70_2, Q43, cite
 from zhifa.core.errors import DomainError, RuleViolation
+from zhifa.documents.formatting import plain_datetime as _minute
 from zhifa.grid.models import Subject
 from zhifa.team.models import Officer
 
@@ -24,11 +25,6 @@ from .law import rule_no_residential_cutoff
 from .models import AssistanceRequest, PowerCutNotice
 
 NOTICE_HOURS = 24
-
-
-def _minute(at: dt.datetime) -> str:
-    at = clock.local(at)
-    return f"{at.year}年{at.month}月{at.day}日{at:%H时%M分}"
 
 
 def _naive_local(at: dt.datetime | None) -> str:

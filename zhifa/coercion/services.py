@@ -402,7 +402,6 @@ def assistance_request_send(
             stop_order=stop_order,
             approved_by=approved_by,
             notice=notice,
-            notice_served_at=notice.served_at if notice else None,
             cut_at=cut_at,
             emergency=emergency,
             emergency_reason=emergency_reason,

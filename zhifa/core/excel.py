@@ -18,7 +18,8 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -55,9 +56,6 @@ def wants_xlsx(request: HttpRequest) -> bool:
 def export_view(request: HttpRequest, list_path: str) -> HttpResponse:
     """``/<list>/export.xlsx?…``: the list's own view asked ``export=xlsx`` (its own permission
     check runs); a page that has no export answers 404, never its HTML under an .xlsx name."""
-    from django.http import Http404
-    from django.urls import Resolver404, resolve
-
     try:
         match = resolve(f"/{list_path}/")
     except Resolver404 as missing:
